@@ -1,0 +1,76 @@
+// The Express application: shared plumbing in order, then each module's routes.
+import path from 'path';
+import express from 'express';
+import session from 'express-session';
+import type { Config } from './config';
+import type { Db } from './db/client';
+import { DatabaseSessionStore } from './http/session-store';
+import { securityHeaders } from './http/security-headers';
+import { requestLog } from './http/request-log';
+import { csrfProtection } from './http/csrf';
+import { takeFlash } from './http/page';
+import { errorPage, notFound } from './http/errors';
+import { loadUser, requireLogin } from './auth/middleware';
+import { authRoutes } from './auth/routes';
+import { layoutRoutes } from './layout/routes';
+import { healthRoutes } from './health/routes';
+import { viewHelpers } from './http/view-helpers';
+import { serviceRoutes } from './service/routes';
+
+export interface AppContext {
+  db: Db;
+  config: Config;
+}
+
+const ROOT = path.resolve(__dirname, '..').replace(/[\\/]dist$/, '');
+
+export function createApp(context: AppContext): express.Express {
+  const { db, config } = context;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.set('view engine', 'ejs');
+  app.set('views', path.join(ROOT, 'views'));
+  Object.assign(app.locals, viewHelpers);
+
+  app.use(requestLog(config.logRequests));
+  app.use(securityHeaders);
+  app.use(express.static(path.join(ROOT, 'public'), { maxAge: '1h' }));
+  app.use(healthRoutes(db));
+  app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 200 }));
+  app.use(
+    session({
+      name: 'crm.sid',
+      store: new DatabaseSessionStore(db, config.sessionIdleMinutes * 60_000),
+      secret: config.sessionSecret,
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      cookie: {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.secureCookies,
+        maxAge: config.sessionIdleMinutes * 60_000,
+      },
+    }),
+  );
+  app.use(csrfProtection);
+  app.use(loadUser(db));
+  app.use(takeFlash);
+
+  app.use(authRoutes(db));
+  app.use(layoutRoutes(db));
+  app.use(requireLogin);
+  for (const routes of moduleRoutes(context)) app.use(routes);
+
+  app.use(notFound);
+  app.use(errorPage);
+  return app;
+}
+
+/** Each business module's routes, mounted behind login: one line per module. */
+function moduleRoutes(context: AppContext): express.Router[] {
+  return [
+    serviceRoutes(context.db),
+  ];
+}

@@ -1,0 +1,63 @@
+// Reading users for authentication and for choosing assignees.
+import bcrypt from 'bcrypt';
+import type { Db, Tx } from '../db/client';
+import type { CurrentUser } from './can';
+import type { Role } from './rights';
+
+export const USER_STATUS = { normal: '正常', disabled: '已禁用' } as const;
+export const BCRYPT_ROUNDS = 10;
+
+export function hashPassword(password: string): Promise<string> {
+  return bcrypt.hash(password, BCRYPT_ROUNDS);
+}
+
+/** The user with the rights of their role, or null when unknown or not normal. */
+export async function loadCurrentUser(db: Db, id: number): Promise<CurrentUser | null> {
+  const user = await db.user.findUnique({
+    where: { id },
+    include: { role: { include: { permissions: { include: { permission: true } } } } },
+  });
+  if (!user || user.status !== 'normal') return null;
+  return {
+    id: user.id,
+    username: user.username,
+    name: user.name,
+    role: user.roleCode as Role,
+    roleName: user.role.name,
+    rights: new Set(user.role.permissions.map(({ permission: p }) => `${p.resource}:${p.action}:${p.access}`)),
+  };
+}
+
+// A constant hash to compare against when the user is unknown, so that the
+// answer takes as long as for a known user.
+const NO_USER_HASH = bcrypt.hashSync('no such user', BCRYPT_ROUNDS);
+
+/** The id of the user with these credentials, or why not. */
+export async function checkCredentials(
+  db: Db,
+  username: string,
+  password: string,
+): Promise<{ ok: true; userId: number } | { ok: false; reason: 'invalid' | 'disabled' }> {
+  const user = await db.user.findUnique({ where: { username } });
+  const matches = await bcrypt.compare(password, user?.passwordHash ?? NO_USER_HASH);
+  if (!user || !matches) return { ok: false, reason: 'invalid' };
+  if (user.status !== 'normal') return { ok: false, reason: 'disabled' };
+  return { ok: true, userId: user.id };
+}
+
+/** Normal users with one of the roles, for choosing an assignee or 客户经理. */
+export function normalUsers(db: Tx, roles?: Role[]) {
+  return db.user.findMany({
+    where: { status: 'normal', ...(roles ? { roleCode: { in: roles } } : {}) },
+    select: { id: true, name: true, username: true, roleCode: true },
+    orderBy: { name: 'asc' },
+  });
+}
+
+/** Whether the id is a normal user with one of the roles. */
+export async function isNormalUser(db: Tx, id: number, roles?: Role[]): Promise<boolean> {
+  const count = await db.user.count({
+    where: { id, status: 'normal', ...(roles ? { roleCode: { in: roles } } : {}) },
+  });
+  return count > 0;
+}

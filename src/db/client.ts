@@ -1,0 +1,58 @@
+// The Prisma client for the configured database. The application is written
+// against one client type (`Db`, from the #prisma alias): tsconfig.json takes it
+// from the SQLite client, tsconfig.sqlserver.json from the SQL Server client, so
+// the whole application is type-checked against both. The two classes differ
+// only in details such as isolation levels, hence the casts here.
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaMssql } from '@prisma/adapter-mssql';
+import type { PrismaClient, Prisma } from '#prisma';
+import { PrismaClient as SqliteClient } from '../generated/sqlite/client';
+import { PrismaClient as SqlServerClient } from '../generated/sqlserver/client';
+
+export type Db = PrismaClient;
+/** A client or an interactive transaction: what domain functions take. */
+export type Tx = Prisma.TransactionClient | Db;
+export type { Prisma };
+
+export type DatabaseKind = 'sqlite' | 'sqlserver';
+
+export function databaseKind(url: string): DatabaseKind {
+  if (url.startsWith('sqlserver://')) return 'sqlserver';
+  if (url.startsWith('file:')) return 'sqlite';
+  throw new Error(`DATABASE_URL 必须以 file: 或 sqlserver:// 开头`);
+}
+
+export function sqliteFile(url: string): string {
+  return url.replace(/^file:/, '');
+}
+
+/** sqlserver://host:port;database=crm;user=sa;password=…;encrypt=true;trustServerCertificate=true */
+export function parseSqlServerUrl(url: string) {
+  const [hostPart, ...pairs] = url.replace(/^sqlserver:\/\//, '').split(';');
+  const [server, port] = hostPart.split(':');
+  const params = new Map(
+    pairs
+      .filter(Boolean)
+      .map((pair) => pair.split('=') as [string, string])
+      .map(([key, value]) => [key.trim().toLowerCase(), decodeURIComponent(value ?? '')]),
+  );
+  return {
+    server,
+    port: port ? Number(port) : 1433,
+    database: params.get('database') ?? params.get('initial catalog') ?? 'crm',
+    user: params.get('user') ?? params.get('username'),
+    password: params.get('password'),
+    options: {
+      encrypt: params.get('encrypt') !== 'false',
+      trustServerCertificate: params.get('trustservercertificate') === 'true',
+    },
+  };
+}
+
+export function createDb(url: string): Db {
+  if (databaseKind(url) === 'sqlserver') {
+    return new SqlServerClient({ adapter: new PrismaMssql(parseSqlServerUrl(url)) }) as unknown as Db;
+  }
+  const adapter = new PrismaBetterSqlite3({ url: sqliteFile(url) });
+  return new SqliteClient({ adapter }) as unknown as Db;
+}

@@ -1,0 +1,48 @@
+// Data every database needs, demo or production: roles, their rights and the
+// classic data-dictionary entries. Safe to run again: it only adds what is missing.
+import type { Db } from './client';
+import { DEFAULT_RIGHTS, ROLE_NAMES, RESOURCES, ACTIONS, Role, Right, rightKey } from '../auth/rights';
+
+export const DICTIONARY: Record<string, string[]> = {
+  企业客户等级: ['普通客户', '重点开发客户', '大客户', '合作伙伴', '战略合作伙伴'],
+  服务类型: ['咨询', '建议', '投诉'],
+  地区: ['北京', '华北', '中南', '东北', '西部', '华东', '华南'],
+};
+/** Dictionary types the code depends on: their entries are not editable. */
+export const FIXED_DICTIONARY_TYPES = ['企业客户等级', '服务类型'];
+
+export async function ensureReferenceData(db: Db): Promise<void> {
+  for (const [code, name] of Object.entries(ROLE_NAMES)) {
+    await db.role.upsert({ where: { code }, create: { code, name }, update: {} });
+  }
+  // A right new to this database goes to the roles that have it by default; rights
+  // an administrator has taken from a role are not given back.
+  const known = new Map((await db.permission.findMany()).map((p) => [`${p.resource}:${p.action}:${p.access}`, p.id]));
+  const added = new Set<number>();
+  for (const [role, rights] of Object.entries(DEFAULT_RIGHTS) as [Role, Right[]][]) {
+    for (const right of rights) {
+      let id = known.get(rightKey(right));
+      if (id === undefined) {
+        const description = `${ACTIONS[right.action]}${RESOURCES[right.resource]}（${right.access === 'any' ? '全部' : '本人'}）`;
+        id = (await db.permission.create({ data: { ...right, description } })).id;
+        known.set(rightKey(right), id);
+        added.add(id);
+      }
+      if (added.has(id)) await db.rolePermission.create({ data: { roleCode: role, permissionId: id } });
+    }
+  }
+  const entries = await db.dictionaryEntry.count();
+  if (entries === 0) {
+    for (const [type, items] of Object.entries(DICTIONARY)) {
+      await db.dictionaryEntry.createMany({
+        data: items.map((item, index) => ({
+          type,
+          item,
+          value: item,
+          editable: !FIXED_DICTIONARY_TYPES.includes(type),
+          sortOrder: index + 1,
+        })),
+      });
+    }
+  }
+}

@@ -1,0 +1,43 @@
+// Error pages in Chinese inside the layout. Nothing of a stack trace reaches the
+// browser; unexpected errors are logged on the server.
+import type { NextFunction, Request, Response } from 'express';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
+import { page } from './page';
+
+export function notFound(_req: Request, _res: Response, next: NextFunction): void {
+  next(new NotFoundError('您访问的页面不存在'));
+}
+
+function statusOf(err: unknown): number {
+  if (err instanceof ValidationError) return 422;
+  if (err instanceof ForbiddenError) return 403;
+  if (err instanceof NotFoundError) return 404;
+  if (err instanceof ConflictError) return 409;
+  const status = (err as { status?: number; statusCode?: number }).status ?? (err as { statusCode?: number }).statusCode;
+  return status && status >= 400 && status < 500 ? status : 500;
+}
+
+const TITLES: Record<number, string> = {
+  403: '没有权限',
+  404: '页面不存在',
+  409: '操作未完成',
+  422: '输入有误',
+  500: '系统错误',
+};
+
+// Express recognises error handlers by their four parameters.
+export function errorPage(err: unknown, req: Request, res: Response, _next: NextFunction): void {
+  const status = statusOf(err);
+  if (status === 500) console.error(err);
+  const known = err instanceof Error && status !== 500 && !(status === 400 && !(err instanceof ValidationError));
+  const message = known ? (err as Error).message : status === 400 ? '请求格式有误' : '系统出现错误，请稍后再试或联系管理员';
+  if (res.headersSent) return;
+  if (req.accepts(['html', 'json']) === 'json') {
+    res.status(status).json({ error: message });
+    return;
+  }
+  page(res, 'errors/error', { title: TITLES[status] ?? '出错了', status, message }, status).catch((renderErr) => {
+    console.error(renderErr);
+    if (!res.headersSent) res.status(status).type('text').send(message);
+  });
+}

@@ -1,0 +1,40 @@
+// Functions every template may use for formatting.
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** 2011-07-01 (a day stored at UTC midnight) */
+function day(value: Date | string | null | undefined): string {
+  if (!value) return '';
+  const d = new Date(value);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/** 2011-07-01 14:05 in the server's local time */
+function dateTime(value: Date | string | null | undefined): string {
+  if (!value) return '';
+  const d = new Date(value);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** a local date as 2011-07-01 */
+function localDay(value: Date | string | null | undefined): string {
+  return value ? dateTime(value).slice(0, 10) : '';
+}
+
+function money(value: { toString(): string } | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  return Number(value.toString()).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+/** The query string of a search with another page number. */
+function withPage(query: Record<string, unknown>, page: number): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (key !== 'page' && typeof value === 'string' && value !== '') params.set(key, value);
+  }
+  params.set('page', String(page));
+  return `?${params.toString()}`;
+}
+
+export const viewHelpers = { day, dateTime, localDay, money, withPage };

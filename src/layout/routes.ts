@@ -1,0 +1,23 @@
+// The frame layout: / is the frameset; /top, /left and /home fill its frames.
+import { Router } from 'express';
+import type { Db } from '../db/client';
+import { currentUser, requireLogin } from '../auth/middleware';
+import { page } from '../http/page';
+import { menuFor } from './menu';
+import { todosFor } from './todos';
+
+export const PRODUCT_NAME = '客户关系管理系统';
+
+export function layoutRoutes(db: Db): Router {
+  const router = Router();
+  router.use(requireLogin);
+
+  router.get('/', (_req, res) => res.render('layout/frames', { productName: PRODUCT_NAME }));
+  router.get('/top', (req, res) => res.render('layout/top', { productName: PRODUCT_NAME, user: currentUser(req) }));
+  router.get('/left', (req, res) => res.render('layout/left', { menu: menuFor(currentUser(req)) }));
+  router.get('/home', async (req, res) => {
+    const user = currentUser(req);
+    await page(res, 'layout/home', { title: '我的待办', todos: await todosFor(db, user) });
+  });
+  return router;
+}

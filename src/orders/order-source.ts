@@ -1,0 +1,53 @@
+// 历史订单: orders are not managed by the CRM but read from the company's sales
+// system. Everything that reads orders goes through an OrderSource, so that the
+// customer pages, the churn job and the reports work the same on both sources.
+
+/** Only these order statuses count, for display and for churn: 5 已发货, 6 已回款. */
+export const COUNTED_ORDER_STATUSES = [5, 6] as const;
+
+export const ORDER_STATUS_LABELS: Record<number, string> = {
+  1: '新建',
+  2: '已审核',
+  3: '备货中',
+  4: '已出库',
+  5: '已发货',
+  6: '已回款',
+};
+
+/** The customer as the order source knows it: by id in the CRM, by number in the sales system. */
+export interface CustomerKey {
+  id: number;
+  number: string;
+}
+
+export interface OrderSummary {
+  id: string;
+  number: string;
+  date: Date;
+  address: string | null;
+  status: number;
+}
+
+export interface OrderLineView {
+  productName: string;
+  quantity: number;
+  unit: string | null;
+  /** decimal strings, as money must not go through floating point */
+  price: string;
+  amount: string;
+}
+
+export interface OrderDetail {
+  order: OrderSummary;
+  lines: OrderLineView[];
+  total: string;
+}
+
+export interface OrderSource {
+  /** counted orders of a customer, newest first */
+  listOrders(customer: CustomerKey, page: { skip: number; take: number }): Promise<{ items: OrderSummary[]; total: number }>;
+  /** one counted order of the customer with its lines, or null */
+  getOrder(customer: CustomerKey, orderId: string): Promise<OrderDetail | null>;
+  /** the date of the last counted order per customer id, for all customers, in one go */
+  lastOrderDates(customers: CustomerKey[]): Promise<Map<number, Date>>;
+}

@@ -1,0 +1,33 @@
+// Starts the application: prepares the embedded database (or connects to SQL
+// Server), schedules the in-process jobs and listens.
+import { loadConfig } from './config';
+import { createDb, databaseKind } from './db/client';
+import { prepareEmbeddedDatabase } from './db/prepare';
+import { createApp } from './app';
+import { startScheduledJobs } from '../jobs/schedule';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (databaseKind(config.databaseUrl) === 'sqlite') {
+    const { created, applied } = await prepareEmbeddedDatabase(config.databaseUrl, { demoData: config.demoData });
+    if (created) console.log(`已创建内置数据库 ${config.databaseUrl}${config.demoData ? '（含演示数据）' : ''}`);
+    else if (applied.length) console.log(`已升级内置数据库：${applied.join(', ')}`);
+  }
+  const db = createDb(config.databaseUrl);
+  const app = createApp({ db, config });
+  const jobs = startScheduledJobs({ db, config });
+  const server = app.listen(config.port, config.host, () => {
+    console.log(`客户关系管理系统已启动：http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/`);
+  });
+  const stop = () => {
+    jobs.stop();
+    server.close(() => void db.$disconnect().then(() => process.exit(0)));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

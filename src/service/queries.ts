@@ -1,0 +1,169 @@
+// Reading service tickets: the list of each step (only what the user may act
+// on), the archive query, a ticket with its history, and the choices of the forms.
+import type { Prisma, Tx } from '../db/client';
+import { CurrentUser, hasAnyAccess } from '../auth/can';
+import type { Role } from '../auth/rights';
+import { isNormalUser, normalUsers } from '../auth/users';
+import { paged, Page } from '../shared/paging';
+import type { ArchiveQuery } from './schemas';
+import { statusesFor, TicketRight } from './ticket-status';
+
+export const SERVICE_TYPE = '服务类型';
+/** How many customers the create form offers at once; the filter box narrows them. */
+export const CUSTOMER_CHOICES = 50;
+
+// ---------------------------------------------------------------- choices
+
+/** The items of the 服务类型 dictionary, in their order. */
+export async function serviceTypes(db: Tx): Promise<string[]> {
+  const entries = await db.dictionaryEntry.findMany({
+    where: { type: SERVICE_TYPE },
+    orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
+    select: { item: true },
+  });
+  return entries.map((entry) => entry.item);
+}
+
+export async function isServiceType(db: Tx, type: string): Promise<boolean> {
+  return (await db.dictionaryEntry.count({ where: { type: SERVICE_TYPE, item: type } })) > 0;
+}
+
+export interface CustomerChoices {
+  options: { id: number; number: string; name: string }[];
+  /** 正常 customers matching the filter, of which `options` shows the first CUSTOMER_CHOICES */
+  total: number;
+}
+
+/** 正常 customers whose name or number contains the filter; the chosen one always among them. */
+export async function customerChoices(db: Tx, filter: string, chosenId?: number): Promise<CustomerChoices> {
+  const text = filter.trim();
+  const where: Prisma.CustomerWhereInput = {
+    status: 'normal',
+    ...(text ? { OR: [{ name: { contains: text } }, { number: { contains: text } }] } : {}),
+  };
+  const select = { id: true, number: true, name: true };
+  const [options, total, chosen] = await Promise.all([
+    db.customer.findMany({ where, select, orderBy: [{ name: 'asc' }, { id: 'asc' }], take: CUSTOMER_CHOICES }),
+    db.customer.count({ where }),
+    chosenId ? db.customer.findFirst({ where: { id: chosenId, status: 'normal' }, select }) : null,
+  ]);
+  if (chosen && !options.some((o) => o.id === chosen.id)) options.unshift(chosen);
+  return { options, total };
+}
+
+/** Roles whose users may handle tickets: those holding the ticket:handle right. */
+async function handlerRoles(db: Tx): Promise<Role[]> {
+  const roles = await db.role.findMany({
+    where: { permissions: { some: { permission: { resource: 'ticket', action: 'handle' } } } },
+    select: { code: true },
+  });
+  return roles.map((role) => role.code as Role);
+}
+
+/** Whom a ticket may be assigned to: normal users whose role may handle tickets. */
+export async function ticketHandlers(db: Tx) {
+  return normalUsers(db, await handlerRoles(db));
+}
+
+export async function isTicketHandler(db: Tx, userId: number): Promise<boolean> {
+  return isNormalUser(db, userId, await handlerRoles(db));
+}
+
+// ---------------------------------------------------------------- lists
+
+/**
+ * The tickets waiting for the user's right (assign, handle or feedback): those
+ * in a status where the right applies, and — with "own" access only — those
+ * the user owns, as OWNER_FIELDS in auth/can.ts says (handle: the assignee;
+ * feedback: the assignee or the creator).
+ */
+export function waitingFor(user: CurrentUser, right: TicketRight): Prisma.ServiceTicketWhereInput {
+  const status = { in: statusesFor(right) };
+  if (hasAnyAccess(user, right, 'ticket')) return { status };
+  if (right === 'feedback') return { status, OR: [{ assigneeId: user.id }, { createdById: user.id }] };
+  return { status, assigneeId: user.id };
+}
+
+const listInclude = {
+  customer: { select: { id: true, name: true } },
+  createdBy: { select: { id: true, name: true } },
+  assignee: { select: { id: true, name: true } },
+  handler: { select: { id: true, name: true } },
+} satisfies Prisma.ServiceTicketInclude;
+
+export type TicketRow = Prisma.ServiceTicketGetPayload<{ include: typeof listInclude }>;
+
+function ticketPage(
+  db: Tx,
+  where: Prisma.ServiceTicketWhereInput,
+  orderBy: Prisma.ServiceTicketOrderByWithRelationInput[],
+  page: number,
+): Promise<Page<TicketRow>> {
+  return paged(
+    page,
+    () => db.serviceTicket.count({ where }),
+    (window) => db.serviceTicket.findMany({ where, include: listInclude, orderBy, ...window }),
+  );
+}
+
+/** The list of one step: oldest first, as they wait. */
+export function ticketsWaitingFor(db: Tx, user: CurrentUser, right: TicketRight, page: number) {
+  return ticketPage(db, waitingFor(user, right), [{ createdAt: 'asc' }, { id: 'asc' }], page);
+}
+
+/** A day entered in the form (UTC midnight) as the start of that day in the server's time. */
+function localStartOf(day: Date, plusDays = 0): Date {
+  return new Date(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + plusDays);
+}
+
+export function archiveWhere(query: ArchiveQuery): Prisma.ServiceTicketWhereInput {
+  return {
+    status: 'archived',
+    ...(query.customerName ? { customer: { name: { contains: query.customerName } } } : {}),
+    ...(query.summary ? { summary: { contains: query.summary } } : {}),
+    ...(query.type ? { type: query.type } : {}),
+    ...(query.createdFrom || query.createdTo
+      ? {
+          createdAt: {
+            ...(query.createdFrom ? { gte: localStartOf(query.createdFrom) } : {}),
+            ...(query.createdTo ? { lt: localStartOf(query.createdTo, 1) } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+/** 服务归档: archived tickets matching the query, newest first. */
+export function archivedTickets(db: Tx, query: ArchiveQuery, page: number) {
+  return ticketPage(db, archiveWhere(query), [{ createdAt: 'desc' }, { id: 'desc' }], page);
+}
+
+// ---------------------------------------------------------------- one ticket
+
+/** A ticket with its people and its whole history, oldest step first. */
+export function ticketWithHistory(db: Tx, id: number) {
+  return db.serviceTicket.findUnique({
+    where: { id },
+    include: {
+      ...listInclude,
+      events: {
+        include: { actor: { select: { name: true } }, assignee: { select: { name: true } } },
+        orderBy: { id: 'asc' },
+      },
+    },
+  });
+}
+
+export type TicketWithHistory = NonNullable<Awaited<ReturnType<typeof ticketWithHistory>>>;
+export type TicketEventRow = TicketWithHistory['events'][number];
+
+/** The history in rounds (轮次): each round's assignment, handling and feedback. */
+export function historyByRound(events: TicketEventRow[]): { round: number; events: TicketEventRow[] }[] {
+  const rounds: { round: number; events: TicketEventRow[] }[] = [];
+  for (const event of events) {
+    const last = rounds[rounds.length - 1];
+    if (last && last.round === event.round) last.events.push(event);
+    else rounds.push({ round: event.round, events: [event] });
+  }
+  return rounds;
+}

@@ -1,0 +1,210 @@
+// 服务管理 pages: create, the list and POST of each step (assign, handle,
+// feedback), the archive query and a ticket's detail with its history.
+import { Request, Response, Router } from 'express';
+import type { Db } from '../db/client';
+import { can, hasRight } from '../auth/can';
+import { currentUser, requireRight } from '../auth/middleware';
+import { ROLE_NAMES } from '../auth/rights';
+import { act, flash, page, PageLocals } from '../http/page';
+import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
+import { parseForm } from '../shared/form';
+import { pageNumber } from '../shared/paging';
+import {
+  archivedTickets,
+  customerChoices,
+  serviceTypes,
+  ticketHandlers,
+  ticketsWaitingFor,
+  ticketWithHistory,
+  historyByRound,
+} from './queries';
+import { archiveQuery, assignForm, feedbackForm, handleForm, newTicketForm } from './schemas';
+import { assignServiceTicket, createServiceTicket, giveServiceFeedback, handleServiceTicket } from './tickets';
+import {
+  canViewTicket,
+  feedbackStep,
+  refusal,
+  TICKET_EVENT_LABELS,
+  TICKET_STATUS,
+  ticketActionsFor,
+  TicketRight,
+} from './ticket-status';
+
+/** What every service view uses to name statuses, history steps and roles. */
+const names = {
+  statusLabel: (status: string) => TICKET_STATUS.label(status),
+  eventLabels: TICKET_EVENT_LABELS,
+  roleNames: ROLE_NAMES,
+};
+
+function show(res: Response, view: string, locals: PageLocals, status = 200): Promise<void> {
+  return page(res, `service/${view}`, { ...names, ...locals }, status);
+}
+
+function ticketId(req: Request): number {
+  const id = Number(req.params.id);
+  if (!Number.isInteger(id) || id <= 0) throw new NotFoundError('该服务不存在');
+  return id;
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+/** Bad input: the message, each field's error, and the entered values. */
+function invalid(error: ValidationError, values: unknown) {
+  return { error: error.message, errors: error.fieldErrors, values: values ?? {} };
+}
+
+const STEP_PAGES: Record<TicketRight, { title: string; list: string }> = {
+  assign: { title: '服务分配', list: '/service/assign' },
+  handle: { title: '服务处理', list: '/service/handle' },
+  feedback: { title: '服务反馈', list: '/service/feedback' },
+};
+
+export function serviceRoutes(db: Db): Router {
+  const router = Router();
+
+  // ------------------------------------------------------------ 服务创建
+
+  async function showNewForm(req: Request, res: Response, error?: ValidationError): Promise<void> {
+    const values = (error ? (req.body ?? {}) : {}) as Record<string, unknown>;
+    const customerQuery = text(req.query.customerQuery) || text(values.customerQuery);
+    const [types, customers] = await Promise.all([
+      serviceTypes(db),
+      customerChoices(db, customerQuery, Number(values.customerId) || undefined),
+    ]);
+    const locals = { title: '服务创建', types, customers, customerQuery, ...(error ? invalid(error, values) : {}) };
+    await show(res, 'new', locals, error ? 422 : 200);
+  }
+
+  router.get('/service/new', requireRight('create', 'ticket'), (req, res) => showNewForm(req, res));
+
+  router.post('/service', requireRight('create', 'ticket'), async (req, res) => {
+    const user = currentUser(req);
+    const form = parseForm(newTicketForm, req.body);
+    if (!form.ok) return showNewForm(req, res, form.error);
+    try {
+      const ticket = await db.$transaction((tx) => createServiceTicket(tx, form.data, user));
+      flash(req, `保存成功，服务编号为 ${ticket.number}`);
+      res.redirect('/service/new');
+    } catch (err) {
+      if (err instanceof ValidationError) return showNewForm(req, res, err);
+      throw err;
+    }
+  });
+
+  // ------------------------------------------------------------ lists of the steps
+
+  async function showStepList(req: Request, res: Response, right: TicketRight, error?: ValidationError) {
+    const user = currentUser(req);
+    const [result, handlers] = await Promise.all([
+      ticketsWaitingFor(db, user, right, pageNumber(req.query.page)),
+      right === 'assign' ? ticketHandlers(db) : [],
+    ]);
+    const locals = { title: STEP_PAGES[right].title, step: right, result, handlers, query: req.query };
+    await show(res, 'list', { ...locals, ...(error ? invalid(error, req.body) : {}) }, error ? 422 : 200);
+  }
+
+  for (const right of ['assign', 'handle', 'feedback'] as const) {
+    router.get(STEP_PAGES[right].list, requireRight(right, 'ticket'), (req, res) => showStepList(req, res, right));
+  }
+
+  // ------------------------------------------------------------ 服务分配
+
+  router.post('/service/:id/assign', requireRight('assign', 'ticket'), async (req, res) => {
+    const user = currentUser(req);
+    const id = ticketId(req);
+    const handlers = await ticketHandlers(db);
+    const form = parseForm(assignForm(handlers.map((h) => h.id)), req.body);
+    if (!form.ok) return showStepList(req, res, 'assign', form.error);
+    await act(req, res, () => db.$transaction((tx) => assignServiceTicket(tx, id, form.data.assigneeId, user)), {
+      success: '指派成功',
+      redirect: '/service/assign',
+    });
+  });
+
+  // ------------------------------------------------------------ 服务处理 and 服务反馈: a form per ticket
+
+  /**
+   * The form of a step on one ticket. Not theirs: 403. Theirs, but not (or no
+   * longer) in a status that allows the step: back to the list with the reason.
+   */
+  async function showStepForm(req: Request, res: Response, right: 'handle' | 'feedback', error?: ValidationError) {
+    const user = currentUser(req);
+    const ticket = await ticketWithHistory(db, ticketId(req));
+    if (!ticket) throw new NotFoundError('该服务不存在');
+    if (!can(user, right, 'ticket', ticket)) throw new ForbiddenError();
+    if (!ticketActionsFor(user, ticket).includes(right)) {
+      flash(req, refusal(right, ticket.status), 'error');
+      return res.redirect(STEP_PAGES[right].list);
+    }
+    const locals = {
+      title: STEP_PAGES[right].title,
+      step: right,
+      ticket,
+      rounds: historyByRound(ticket.events),
+      ...(error ? invalid(error, req.body) : {}),
+    };
+    await show(res, 'step', locals, error ? 422 : 200);
+  }
+
+  router.get('/service/:id/handle', requireRight('handle', 'ticket'), (req, res) => showStepForm(req, res, 'handle'));
+
+  router.post('/service/:id/handle', requireRight('handle', 'ticket'), async (req, res) => {
+    const user = currentUser(req);
+    const id = ticketId(req);
+    const form = parseForm(handleForm, req.body);
+    if (!form.ok) return showStepForm(req, res, 'handle', form.error);
+    await act(req, res, () => db.$transaction((tx) => handleServiceTicket(tx, id, form.data.handling, user)), {
+      success: '操作成功',
+      redirect: '/service/handle',
+    });
+  });
+
+  router.get('/service/:id/feedback', requireRight('feedback', 'ticket'), (req, res) =>
+    showStepForm(req, res, 'feedback'),
+  );
+
+  router.post('/service/:id/feedback', requireRight('feedback', 'ticket'), async (req, res) => {
+    const user = currentUser(req);
+    const id = ticketId(req);
+    const form = parseForm(feedbackForm, req.body);
+    if (!form.ok) return showStepForm(req, res, 'feedback', form.error);
+    const archived = feedbackStep(form.data.satisfaction) === 'archive';
+    await act(req, res, () => db.$transaction((tx) => giveServiceFeedback(tx, id, form.data, user)), {
+      success: archived ? '操作成功，服务已归档' : '操作成功，客户不满意，服务已退回重新处理',
+      redirect: '/service/feedback',
+    });
+  });
+
+  // ------------------------------------------------------------ 服务归档 and detail
+
+  router.get('/service/archive', requireRight('archive', 'ticket'), async (req, res) => {
+    const types = await serviceTypes(db);
+    const query = parseForm(archiveQuery, req.query);
+    const locals = { title: '服务归档', step: 'archive', types, query: req.query, handlers: [] };
+    if (!query.ok) {
+      const empty = { items: [], page: 1, pages: 1, total: 0, pageSize: 0 };
+      return show(res, 'list', { ...locals, result: empty, error: query.error.message }, 422);
+    }
+    const result = await archivedTickets(db, query.data, pageNumber(req.query.page));
+    await show(res, 'list', { ...locals, result });
+  });
+
+  router.get('/service/:id', async (req, res) => {
+    const user = currentUser(req);
+    const ticket = await ticketWithHistory(db, ticketId(req));
+    if (!ticket) throw new NotFoundError('该服务不存在');
+    if (!canViewTicket(user, ticket)) throw new ForbiddenError();
+    await show(res, 'detail', {
+      title: `服务详情 ${ticket.number}`,
+      ticket,
+      rounds: historyByRound(ticket.events),
+      actions: ticketActionsFor(user, ticket),
+      canArchive: hasRight(user, 'archive', 'ticket'),
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,176 @@
+// Field builders for zod schemas of HTML forms, with messages in Chinese, and
+// one parser that turns zod's issues into 必填信息不完全 (naming the missing
+// fields) or the first other problem. Browser input arrives as strings.
+import { z } from 'zod';
+import { ValidationError } from './errors';
+
+const REQUIRED = 'required:';
+
+function blankToUndefined(value: unknown): unknown {
+  if (typeof value === 'string' && value.trim() === '') return undefined;
+  return value;
+}
+
+/** Blank stays missing (undefined); anything else becomes a number (NaN if not one). */
+function blankOrNumber(value: unknown): unknown {
+  const present = blankToUndefined(value);
+  return typeof present === 'string' ? Number(present.trim()) : present;
+}
+
+function numberField(label: string) {
+  return z.number({
+    error: (issue) => (issue.input === undefined ? REQUIRED + label : `${label}必须是数字`),
+  });
+}
+
+/** A required text field of at most `max` characters. */
+export function requiredText(label: string, max: number) {
+  return z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: REQUIRED + label })
+      .trim()
+      .max(max, `${label}不能超过 ${max} 个字`),
+  );
+}
+
+/** An optional text field: blank becomes null. */
+export function optionalText(label: string, max: number) {
+  return z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .max(max, `${label}不能超过 ${max} 个字`)
+      .optional()
+      .transform((value) => value ?? null),
+  );
+}
+
+/** A whole number in [min, max]; required unless `optional` is set. */
+export function wholeNumber(label: string, min: number, max: number) {
+  return z.preprocess(
+    blankOrNumber,
+    numberField(label)
+      .int(`${label}必须是 ${min}–${max} 的整数`)
+      .min(min, `${label}必须是 ${min}–${max} 的整数`)
+      .max(max, `${label}必须是 ${min}–${max} 的整数`),
+  );
+}
+
+export function optionalWholeNumber(label: string, min: number, max: number) {
+  return z.preprocess(
+    blankOrNumber,
+    z
+      .number({ error: `${label}必须是数字` })
+      .int(`${label}必须是 ${min}–${max} 的整数`)
+      .min(min, `${label}必须是 ${min}–${max} 的整数`)
+      .max(max, `${label}必须是 ${min}–${max} 的整数`)
+      .optional()
+      .transform((value) => value ?? null),
+  );
+}
+
+/** A non-negative amount with at most two decimals, as a string for Prisma's Decimal. */
+export function optionalAmount(label: string) {
+  return z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,14}(\.\d{1,2})?$/, `${label}必须是不超过两位小数的非负数`)
+      .optional()
+      .transform((value) => value ?? null),
+  );
+}
+
+/** An id chosen from a list (a user, a customer …). */
+export function requiredId(label: string) {
+  return z.preprocess(
+    blankOrNumber,
+    z
+      .number({ error: (issue) => (issue.input === undefined ? REQUIRED + label : `请选择有效的${label}`) })
+      .int(`请选择有效的${label}`)
+      .positive(`请选择有效的${label}`),
+  );
+}
+
+/** Parses 2011-7-1 or 2011-07-01 (also with / or .) to a UTC date at midnight. */
+export function parseDay(text: string): Date | null {
+  const match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text.trim());
+  if (!match) return null;
+  const [year, month, day] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const valid = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return valid ? date : null;
+}
+
+/** A date entered as 2011-7-1 or 2011-07-01. */
+export function requiredDay(label: string) {
+  return z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: REQUIRED + label })
+      .transform((text, ctx) => {
+        const date = parseDay(text);
+        if (!date) ctx.addIssue({ code: 'custom', message: `${label}格式应为 2011-7-1 或 2011-07-01` });
+        return date ?? new Date(NaN);
+      }),
+  );
+}
+
+export function optionalDay(label: string) {
+  return z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .optional()
+      .transform((text, ctx) => {
+        if (text === undefined) return null;
+        const date = parseDay(text);
+        if (!date) ctx.addIssue({ code: 'custom', message: `${label}格式应为 2011-7-1 或 2011-07-01` });
+        return date;
+      }),
+  );
+}
+
+/** One of a fixed set of choices. */
+export function requiredChoice<T extends string>(label: string, choices: readonly T[]) {
+  return z.preprocess(
+    blankToUndefined,
+    z.string({ error: REQUIRED + label }).refine((v): v is T => (choices as readonly string[]).includes(v), {
+      message: `请选择有效的${label}`,
+    }),
+  ) as unknown as z.ZodType<T>;
+}
+
+export type FormResult<T> = { ok: true; data: T } | { ok: false; error: ValidationError };
+
+/** Validates form input; the error names every missing required field. */
+export function parseForm<S extends z.ZodType>(schema: S, input: unknown): FormResult<z.output<S>> {
+  const result = schema.safeParse(input ?? {});
+  if (result.success) return { ok: true, data: result.data };
+  const missing: string[] = [];
+  const fieldErrors: Record<string, string> = {};
+  const others: string[] = [];
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? '');
+    if (issue.message.startsWith(REQUIRED)) {
+      const label = issue.message.slice(REQUIRED.length);
+      if (!missing.includes(label)) missing.push(label);
+      fieldErrors[field] ??= `请填写${label}`;
+    } else {
+      others.push(issue.message);
+      fieldErrors[field] ??= issue.message;
+    }
+  }
+  const message = missing.length > 0 ? `必填信息不完全：${missing.join('、')}` : others.join('；');
+  return { ok: false, error: new ValidationError(message, fieldErrors) };
+}
+
+/** Like parseForm, but throws the ValidationError. */
+export function validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = parseForm(schema, input);
+  if (!result.ok) throw result.error;
+  return result.data;
+}

@@ -1,0 +1,18 @@
+// Generated business numbers: a prefix, the day, and a per-day sequence kept in
+// the Counter table (KH20261123001 for customers, FW20261123001 for tickets).
+import type { Tx } from '../db/client';
+
+function day(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}`;
+}
+
+export async function nextNumber(tx: Tx, prefix: string, now = new Date()): Promise<string> {
+  const name = `${prefix}${day(now)}`;
+  const counter = await tx.counter.upsert({
+    where: { name },
+    create: { name, value: 1 },
+    update: { value: { increment: 1 } },
+  });
+  return `${name}${String(counter.value).padStart(3, '0')}`;
+}

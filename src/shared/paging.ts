@@ -1,0 +1,35 @@
+// Paging of list pages: ?page=N, a fixed page size, and what the pager partial shows.
+export const PAGE_SIZE = 10;
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pages: number;
+  total: number;
+  pageSize: number;
+}
+
+export function pageNumber(value: unknown): number {
+  const page = Number(value);
+  return Number.isInteger(page) && page > 0 ? page : 1;
+}
+
+/** skip/take for a page number */
+export function pageWindow(page: number, pageSize = PAGE_SIZE) {
+  return { skip: (page - 1) * pageSize, take: pageSize };
+}
+
+export function toPage<T>(items: T[], total: number, page: number, pageSize = PAGE_SIZE): Page<T> {
+  return { items, total, page, pageSize, pages: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+/** Runs a count and a page query together. */
+export async function paged<T>(
+  page: number,
+  count: () => Promise<number>,
+  find: (window: { skip: number; take: number }) => Promise<T[]>,
+  pageSize = PAGE_SIZE,
+): Promise<Page<T>> {
+  const [total, items] = await Promise.all([count(), find(pageWindow(page, pageSize))]);
+  return toPage(items, total, page, pageSize);
+}

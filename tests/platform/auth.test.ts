@@ -1,0 +1,205 @@
+import request from 'supertest';
+import { createApp } from '../../src/app';
+import { createDb } from '../../src/db/client';
+import { TODO_PROVIDERS } from '../../src/layout/todos';
+import { csrfFrom, login, startTestApp, testConfig, TestApp, TEST_PASSWORD } from '../support/app';
+import { createUser } from '../support/builders/users';
+
+let t: TestApp;
+beforeAll(() => {
+  t = startTestApp();
+});
+afterAll(() => t.close());
+
+async function loginForm(agent = request.agent(t.app)) {
+  const page = await agent.get('/login');
+  return { agent, csrf: csrfFrom(page.text) };
+}
+
+describe('登录', () => {
+  test('a normal user logs in, gets a new session id kept in the database, and sees the frames', async () => {
+    const user = await createUser(t.db, { role: 'sales', username: 'li' });
+    const { agent, csrf } = await loginForm();
+    const before = (await agent.get('/login')).headers['set-cookie'];
+    const res = await agent.post('/login').type('form').send({ _csrf: csrf, username: 'li', password: TEST_PASSWORD });
+    expect(res.status).toBe(302);
+    expect(res.headers.location).toBe('/');
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toMatch(/crm\.sid=/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).not.toBe(String(before));
+    const sessions = await t.db.session.findMany();
+    expect(sessions.some((s) => JSON.parse(s.data).userId === user.id)).toBe(true);
+
+    const frames = await agent.get('/');
+    expect(frames.text).toContain('<frame name="top" src="/top"');
+    expect(frames.text).toContain('name="left"');
+    expect(frames.text).toContain('name="main" src="/home"');
+    const top = await agent.get('/top');
+    expect(top.text).toContain(user.name);
+    expect(top.text).toContain('客户经理');
+    expect(top.text).toContain('退出');
+  });
+
+  test('a wrong password is refused with a message and no session user', async () => {
+    await createUser(t.db, { username: 'wang' });
+    const { agent, csrf } = await loginForm();
+    const res = await agent.post('/login').type('form').send({ _csrf: csrf, username: 'wang', password: 'nope' });
+    expect(res.status).toBe(401);
+    expect(res.text).toContain('用户名或密码错误');
+    expect((await agent.get('/home')).headers.location).toBe('/login');
+  });
+
+  test('missing fields are named', async () => {
+    const { agent, csrf } = await loginForm();
+    const res = await agent.post('/login').type('form').send({ _csrf: csrf, username: '' });
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('必填信息不完全：用户名、密码');
+  });
+
+  test('a disabled user cannot log in', async () => {
+    await createUser(t.db, { username: 'gone', status: 'disabled' });
+    const { agent, csrf } = await loginForm();
+    const res = await agent.post('/login').type('form').send({ _csrf: csrf, username: 'gone', password: TEST_PASSWORD });
+    expect(res.status).toBe(401);
+    expect(res.text).toContain('该用户已被禁用');
+  });
+
+  test('a user disabled during a session is logged out at the next request', async () => {
+    const user = await createUser(t.db, { username: 'soon-gone' });
+    const session = await login(t.app, 'soon-gone');
+    expect((await session.get('/home')).status).toBe(200);
+    await t.db.user.update({ where: { id: user.id }, data: { status: 'disabled' } });
+    const res = await session.get('/home');
+    expect(res.status).toBe(302);
+    expect(res.headers.location).toBe('/login');
+  });
+
+  test('failed logins are throttled per account: even the right password waits', async () => {
+    await createUser(t.db, { username: 'target' });
+    const { agent, csrf } = await loginForm();
+    for (let i = 0; i < 5; i++) {
+      const res = await agent.post('/login').type('form').send({ _csrf: csrf, username: 'target', password: 'guess' + i });
+      expect(res.status).toBe(401);
+    }
+    const res = await agent.post('/login').type('form').send({ _csrf: csrf, username: 'target', password: TEST_PASSWORD });
+    expect(res.status).toBe(429);
+    expect(res.text).toContain('登录失败次数过多');
+  });
+
+  test('failed logins are throttled per address across accounts', async () => {
+    const { agent, csrf } = await loginForm();
+    const ip = { 'X-Forwarded-For': '10.9.9.9' };
+    for (let i = 0; i < 20; i++) {
+      await agent.post('/login').set(ip).type('form').send({ _csrf: csrf, username: `nobody${i}`, password: 'x' });
+    }
+    await createUser(t.db, { username: 'innocent' });
+    const res = await agent.post('/login').set(ip).type('form').send({ _csrf: csrf, username: 'innocent', password: TEST_PASSWORD });
+    expect(res.status).toBe(429);
+  });
+});
+
+describe('CSRF', () => {
+  test('a login without the token is refused', async () => {
+    await createUser(t.db, { username: 'csrf1' });
+    const { agent } = await loginForm();
+    const res = await agent.post('/login').type('form').send({ username: 'csrf1', password: TEST_PASSWORD });
+    expect(res.status).toBe(403);
+    expect(res.text).toContain('页面已过期');
+  });
+
+  test('a logout with a wrong token is refused and the session stays', async () => {
+    await createUser(t.db, { username: 'csrf2' });
+    const session = await login(t.app, 'csrf2');
+    const res = await session.agent.post('/logout').type('form').send({ _csrf: 'forged' });
+    expect(res.status).toBe(403);
+    expect((await session.get('/home')).status).toBe(200);
+  });
+
+  test('logout with the token ends the session', async () => {
+    await createUser(t.db, { username: 'bye' });
+    const session = await login(t.app, 'bye');
+    const res = await session.post('/logout');
+    expect(res.status).toBe(302);
+    expect(res.headers.location).toBe('/login');
+    expect((await session.get('/home')).headers.location).toBe('/login');
+  });
+});
+
+describe('sessions', () => {
+  test('a session survives an application restart', async () => {
+    await createUser(t.db, { username: 'restart' });
+    const session = await login(t.app, 'restart');
+    const cookie = (await session.get('/home')).request.cookies;
+    // A second application, as after a restart, on the same database.
+    const db2 = createDb(t.url);
+    const app2 = createApp({ db: db2, config: testConfig(t.url) });
+    const res = await request(app2).get('/home').set('Cookie', cookie);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('我的待办');
+    await db2.$disconnect();
+  });
+
+  test('an idle session expires', async () => {
+    const user = await createUser(t.db, { username: 'idle' });
+    const session = await login(t.app, 'idle');
+    const rows = await t.db.session.findMany();
+    const mine = rows.find((s) => JSON.parse(s.data).userId === user.id)!;
+    expect(mine.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * 60_000);
+    await t.db.session.update({ where: { sid: mine.sid }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await session.get('/home')).headers.location).toBe('/login');
+  });
+});
+
+describe('platform pages', () => {
+  test('/healthz answers without login', async () => {
+    const res = await request(t.app).get('/healthz');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok', database: { status: 'up', ms: expect.any(Number) } });
+  });
+
+  test('security headers allow same-origin frames only', async () => {
+    const res = await request(t.app).get('/login');
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'self'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  test('pages need a login', async () => {
+    for (const path of ['/', '/top', '/left', '/home', '/opportunities']) {
+      const res = await request(t.app).get(path);
+      expect(res.status).toBe(302);
+      expect(res.headers.location).toBe('/login');
+    }
+  });
+
+  test('an unknown page is a Chinese 404 inside the layout', async () => {
+    await createUser(t.db, { username: 'lost' });
+    const session = await login(t.app, 'lost');
+    const res = await session.get('/no/such/page');
+    expect(res.status).toBe(404);
+    expect(res.text).toContain('页面不存在');
+    expect(res.text).toContain('class="page-title"');
+  });
+
+  test('an unexpected error is a 500 page without a stack trace', async () => {
+    await createUser(t.db, { username: 'unlucky' });
+    const session = await login(t.app, 'unlucky');
+    const failing = async () => {
+      throw new Error('SECRET internal detail');
+    };
+    TODO_PROVIDERS.push(failing);
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const res = await session.get('/home');
+      expect(res.status).toBe(500);
+      expect(res.text).toContain('系统出现错误');
+      expect(res.text).not.toContain('SECRET');
+      expect(res.text).not.toMatch(/at .*\.ts:\d+/);
+    } finally {
+      TODO_PROVIDERS.splice(TODO_PROVIDERS.indexOf(failing), 1);
+      spy.mockRestore();
+    }
+  });
+});

@@ -1,0 +1,74 @@
+// The SQL Server schema is the one source of truth: the SQLite schema must be
+// derived from it, and the committed migrations must match it.
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { execFileSync } from 'child_process';
+import { createDb } from '../../src/db/client';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const derive = require('../../prisma/derive-sqlite-schema.js') as {
+  deriveSqliteSchema(source: string): string;
+  derivedSchemaIsCurrent(): boolean;
+};
+const ROOT = path.resolve(__dirname, '../..');
+
+function node(code: string, env: NodeJS.ProcessEnv = {}): string {
+  return execFileSync(process.execPath, ['-e', code], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+}
+
+test('prisma/sqlite/schema.prisma is derived from the SQL Server schema and current (npm run db:derive)', () => {
+  expect(derive.derivedSchemaIsCurrent()).toBe(true);
+});
+
+test('the derived schema differs only in provider, output and native types', () => {
+  const source = fs.readFileSync(path.join(ROOT, 'prisma/schema.prisma'), 'utf8');
+  const derived = derive.deriveSqliteSchema(source);
+  expect(source).toContain('provider = "sqlserver"');
+  expect(derived).toContain('provider = "sqlite"');
+  expect(derived).not.toMatch(/@db\./);
+  const models = (text: string) => text.match(/^model \w+/gm);
+  expect(models(derived)).toEqual(models(source));
+});
+
+test('the committed SQLite migrations match the schema (npm run db:migration -- <name>)', () => {
+  const pending = node(
+    "require('./dist/src/db/schema-engine.js').pendingSchemaChanges(':memory:').then(s => process.stdout.write(s))",
+  );
+  expect(pending.replace(/^-- This is an empty migration\.?$/m, '').trim()).toBe('');
+});
+
+test('on start a new embedded database is migrated and filled with demo data; a second start changes nothing', async () => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crm-prepare-')), 'crm.db');
+  const migrate = () =>
+    execFileSync(process.execPath, ['dist/src/db/cli.js', 'migrate'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: `file:${file}` },
+      encoding: 'utf8',
+    });
+  const counts = async () => {
+    const db = createDb(`file:${file}`);
+    try {
+      return {
+        users: (await db.user.findMany({ select: { username: true } })).map((u) => u.username).sort(),
+        customers: await db.customer.count(),
+        orders: await db.order.count(),
+        opportunities: (await db.opportunity.groupBy({ by: ['status'], _count: true })).map((g) => g.status).sort(),
+        tickets: (await db.serviceTicket.groupBy({ by: ['status'], _count: true })).map((g) => g.status).sort(),
+      };
+    } finally {
+      await db.$disconnect();
+    }
+  };
+
+  expect(migrate()).toContain('applied');
+  const first = await counts();
+  expect(first.users).toEqual(expect.arrayContaining(['admin', 'boss', 'manager', 'sales1', 'sales2']));
+  expect(first.customers).toBeGreaterThanOrEqual(25);
+  expect(first.orders).toBeGreaterThan(50);
+  expect(first.opportunities).toEqual(['assigned', 'failed', 'succeeded', 'unassigned']);
+  expect(first.tickets).toEqual(['archived', 'assigned', 'created', 'handled']);
+
+  expect(migrate()).toContain('up to date');
+  expect(await counts()).toEqual(first);
+});

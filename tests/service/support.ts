@@ -1,0 +1,24 @@
+// What the service tests share: the staff, a customer, and following a redirect
+// to read the message it left.
+import type { Response } from 'supertest';
+import type { LoggedIn, TestApp } from '../support/app';
+import { createStaff, createUser } from '../support/builders/users';
+import { createCustomerRow } from '../support/builders/service';
+
+export async function serviceStaff(t: TestApp) {
+  const staff = await createStaff(t.db);
+  const customer = await createCustomerRow(t.db, { name: '北京远航科技' });
+  return { ...staff, customer };
+}
+
+/** A second manager, for assigning at the same moment. */
+export function otherManager(t: TestApp) {
+  return createUser(t.db, { role: 'manager', username: 'manager2' });
+}
+
+/** The page a redirect leads to (where its flash message shows). */
+export async function follow(session: LoggedIn, res: Response): Promise<string> {
+  expect(res.status).toBe(302);
+  const next = await session.get(res.headers.location);
+  return next.text;
+}

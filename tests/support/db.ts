@@ -1,0 +1,22 @@
+// A fresh database for one test file: a copy of the migrated template.
+import fs from 'fs';
+import path from 'path';
+import crypto from 'crypto';
+import { createDb, Db } from '../../src/db/client';
+
+function runDir(): string {
+  const dir = process.env.CRM_TEST_DIR;
+  if (!dir) throw new Error('CRM_TEST_DIR is not set: run the tests through jest (globalSetup)');
+  return dir;
+}
+
+export function freshDatabaseUrl(): string {
+  const file = path.join(runDir(), `test-${crypto.randomBytes(6).toString('hex')}.db`);
+  fs.copyFileSync(path.join(runDir(), 'template.db'), file);
+  return `file:${file}`;
+}
+
+export function freshDb(): { db: Db; url: string } {
+  const url = freshDatabaseUrl();
+  return { db: createDb(url), url };
+}
