@@ -1,12 +1,43 @@
 // The in-process scheduler: registers every scheduled job with node-cron.
+// Each instance of the app schedules the job; the job's slot and lease
+// (jobs/job-lock.ts) make one of them run it.
+import { schedule } from 'node-cron';
 import type { Config } from '../src/config';
 import type { Db } from '../src/db/client';
+import type { OrderSource } from '../src/orders/order-source';
+import { crmOrderSource } from '../src/orders/crm-order-source';
+import { CHURN_JOB_NAME, describeOutcome, runChurnWarningJob } from './churn-warnings';
 
 export interface ScheduledJobs {
   stop(): void;
 }
 
-export function startScheduledJobs(_context: { db: Db; config: Config }): ScheduledJobs {
-  const tasks: { stop(): void }[] = [];
-  return { stop: () => tasks.forEach((task) => task.stop()) };
+/** The minute a run was scheduled for, the same on every instance. */
+function scheduledMinute(date: Date): Date {
+  const minute = new Date(date);
+  minute.setSeconds(0, 0);
+  return minute;
+}
+
+export function startScheduledJobs(context: { db: Db; config: Config; orderSource?: OrderSource }): ScheduledJobs {
+  const { db, config } = context;
+  const orderSource = context.orderSource ?? crmOrderSource(db);
+  const tasks: { stop(): void | Promise<void> }[] = [];
+  if (config.churnJobEnabled) {
+    tasks.push(
+      schedule(
+        config.churnJobSchedule,
+        async ({ date }) => {
+          try {
+            const result = await runChurnWarningJob({ db, orderSource, trigger: 'schedule', scheduledFor: scheduledMinute(date) });
+            console.log(describeOutcome(result));
+          } catch (err) {
+            console.error(`${CHURN_JOB_NAME}任务未能运行`, err);
+          }
+        },
+        { name: 'churn-warnings', timezone: config.churnJobTimezone, noOverlap: true },
+      ),
+    );
+  }
+  return { stop: () => tasks.forEach((task) => void task.stop()) };
 }

@@ -16,6 +16,8 @@ import { layoutRoutes } from './layout/routes';
 import { healthRoutes } from './health/routes';
 import { viewHelpers } from './http/view-helpers';
 import { serviceRoutes } from './service/routes';
+import { churnRoutes } from './churn/routes';
+import { jobRoutes } from '../jobs/routes';
 
 export interface AppContext {
   db: Db;
@@ -72,5 +74,7 @@ export function createApp(context: AppContext): express.Express {
 function moduleRoutes(context: AppContext): express.Router[] {
   return [
     serviceRoutes(context.db),
+    churnRoutes(context.db),
+    jobRoutes(context),
   ];
 }

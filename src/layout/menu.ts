@@ -39,6 +39,10 @@ export const MENU: MenuModule[] = [
       link('服务归档', '/service/archive', 'ticket:archive'),
     ],
   },
+  {
+    label: '系统管理',
+    links: [link('定时任务', '/admin/jobs', 'job:run')],
+  },
 ];
 
 /** The modules and links this user may use; modules left empty are dropped. */

@@ -3,6 +3,7 @@
 import type { CurrentUser } from '../auth/can';
 import type { Db } from '../db/client';
 import { serviceTodos } from '../service/todos';
+import { churnTodos } from '../churn/todos';
 
 export interface Todo {
   label: string;
@@ -14,6 +15,7 @@ export type TodoProvider = (db: Db, user: CurrentUser) => Promise<Todo[]>;
 
 export const TODO_PROVIDERS: TodoProvider[] = [
   serviceTodos,
+  churnTodos,
 ];
 
 export async function todosFor(db: Db, user: CurrentUser): Promise<Todo[]> {

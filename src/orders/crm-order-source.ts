@@ -42,12 +42,13 @@ export function crmOrderSource(db: Db): OrderSource {
     },
 
     async lastOrderDates(customers: CustomerKey[]) {
-      const rows = await db.order.groupBy({
-        by: ['customerId'],
-        where: { ...counted, customerId: { in: customers.map((c) => c.id) } },
-        _max: { date: true },
-      });
-      return new Map(rows.filter((r) => r._max.date).map((r) => [r.customerId, r._max.date!]));
+      // One grouped query over all counted orders, not an IN list of ids: SQL
+      // Server takes at most 2,100 parameters in a statement.
+      const wanted = new Set(customers.map((c) => c.id));
+      const rows = await db.order.groupBy({ by: ['customerId'], where: counted, _max: { date: true } });
+      return new Map(
+        rows.filter((r) => r._max.date && wanted.has(r.customerId)).map((r) => [r.customerId, r._max.date!]),
+      );
     },
   };
 }

@@ -1,0 +1,69 @@
+// Reading churn warnings: the list (a 客户经理 sees those of their own customers,
+// a 销售主管 all), one warning with its measures, and the choices of the filter.
+import type { Prisma, Tx } from '../db/client';
+import { CurrentUser, hasAnyAccess } from '../auth/can';
+import { paged } from '../shared/paging';
+import type { ListQuery } from './schemas';
+import { OPEN_WARNING_STATUSES } from './warning-status';
+
+const person = { select: { id: true, name: true } } as const;
+
+const listInclude = {
+  customer: { select: { id: true, number: true, name: true, status: true, accountManager: person } },
+} satisfies Prisma.ChurnWarningInclude;
+
+/** The warnings the user may see: with "own" access, those of the customers they manage now. */
+export function visibleWarnings(user: CurrentUser): Prisma.ChurnWarningWhereInput {
+  return hasAnyAccess(user, 'view', 'churn') ? {} : { customer: { accountManagerId: user.id } };
+}
+
+export function listWhere(user: CurrentUser, query: ListQuery): Prisma.ChurnWarningWhereInput {
+  const customer: Prisma.CustomerWhereInput = {
+    ...(query.customerName ? { name: { contains: query.customerName } } : {}),
+    ...(query.accountManagerId ? { accountManagerId: query.accountManagerId } : {}),
+  };
+  const status = query.status === 'open' ? { in: OPEN_WARNING_STATUSES } : (query.status ?? undefined);
+  return {
+    AND: [visibleWarnings(user), { customer }, ...(status ? [{ status }] : [])],
+  };
+}
+
+/** The list: newest warnings first. */
+export function churnWarningList(db: Tx, user: CurrentUser, query: ListQuery, page: number) {
+  const where = listWhere(user, query);
+  return paged(
+    page,
+    () => db.churnWarning.count({ where }),
+    (window) =>
+      db.churnWarning.findMany({ where, include: listInclude, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], ...window }),
+  );
+}
+
+/** Whom the 客户经理 filter offers: users who manage at least one customer. */
+export function accountManagerChoices(db: Tx) {
+  return db.user.findMany({
+    where: { managedCustomers: { some: {} } },
+    select: { id: true, name: true },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+  });
+}
+
+/** One warning with its customer, both 客户经理 (now and when raised) and every measure, oldest first. */
+export function churnWarningDetail(db: Tx, id: number) {
+  return db.churnWarning.findUnique({
+    where: { id },
+    include: {
+      ...listInclude,
+      accountManager: person,
+      measures: { include: { author: person }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+    },
+  });
+}
+
+export type ChurnWarningDetail = NonNullable<Awaited<ReturnType<typeof churnWarningDetail>>>;
+
+/** The home page's count: unfinished warnings of the customers the user manages (all with "any" access). */
+export function openWarningsToHandle(user: CurrentUser): Prisma.ChurnWarningWhereInput {
+  const mine = hasAnyAccess(user, 'handle', 'churn') ? {} : { customer: { accountManagerId: user.id } };
+  return { ...mine, status: { in: OPEN_WARNING_STATUSES } };
+}

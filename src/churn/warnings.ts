@@ -1,0 +1,147 @@
+// The churn warnings (客户流失预警): raising them in bulk (the weekly job), and
+// the two steps of the 客户经理 — 暂缓流失 (one more measure) and 确认流失. Each
+// step checks the actor against the customer's current 客户经理, moves the status
+// by a conditional update (whoever comes second is refused) and writes its audit
+// entries, all in the caller's transaction.
+import type { ChurnWarning } from '#prisma';
+import type { Db, Tx } from '../db/client';
+import { can, CurrentUser } from '../auth/can';
+import { recordAudit } from '../audit/audit';
+import type { OrderSource } from '../orders/order-source';
+import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
+import { selectChurnCandidates } from './churn-rule';
+import { CHURN_WARNING_STATUS, ChurnStep, churnRefusal, OPEN_WARNING_STATUSES } from './warning-status';
+
+export interface RaiseResult {
+  /** 正常 customers looked at */
+  checked: number;
+  /** warnings added */
+  added: number;
+}
+
+/** A large run must not hit the default 5 s limit of an interactive transaction. */
+const BULK_TRANSACTION = { timeout: 120_000, maxWait: 10_000 };
+
+/**
+ * The weekly job's work: one warning (预警) for each 正常 customer the rule
+ * selects. A constant number of queries whatever the number of customers: the
+ * customers, their last order dates (one call of the order source), the
+ * unfinished warnings, then one createMany and one audit entry. Safe to repeat:
+ * a customer with an unfinished warning is skipped. Running twice at the same
+ * moment is prevented by the caller's lock (jobs/churn-warnings.ts).
+ */
+export async function raiseChurnWarnings(
+  db: Db,
+  orderSource: OrderSource,
+  { now = new Date(), actorId = null }: { now?: Date; actorId?: number | null } = {},
+): Promise<RaiseResult> {
+  const customers = await db.customer.findMany({
+    where: { status: 'normal' },
+    select: { id: true, number: true, createdAt: true, accountManagerId: true },
+  });
+  if (customers.length === 0) return { checked: 0, added: 0 };
+  const lastOrderDates = await orderSource.lastOrderDates(customers.map(({ id, number }) => ({ id, number })));
+  const open = await db.churnWarning.findMany({
+    where: { status: { in: OPEN_WARNING_STATUSES } },
+    select: { customerId: true },
+  });
+  const candidates = selectChurnCandidates(customers, lastOrderDates, new Set(open.map((w) => w.customerId)), now);
+  if (candidates.length === 0) return { checked: customers.length, added: 0 };
+
+  const rows = candidates.map((c) => ({ ...c, status: 'warning', createdAt: now }));
+  await db.$transaction(async (tx) => {
+    await tx.churnWarning.createMany({ data: rows });
+    // One entry for the whole run: the job adds warnings in bulk, not one by one.
+    await recordAudit(tx, {
+      userId: actorId,
+      action: 'create',
+      entity: 'ChurnWarning',
+      entityId: `job:${now.toISOString()}`,
+      after: candidates,
+    });
+  }, BULK_TRANSACTION);
+  return { checked: customers.length, added: rows.length };
+}
+
+async function warningForStep(tx: Tx, id: number, actor: CurrentUser, step: ChurnStep) {
+  const warning = await tx.churnWarning.findUnique({
+    where: { id },
+    include: { customer: { select: { id: true, accountManagerId: true, status: true } } },
+  });
+  if (!warning) throw new NotFoundError('该流失预警不存在');
+  // The owner is whoever manages the customer now.
+  if (!can(actor, 'handle', 'churn', { accountManagerId: warning.customer.accountManagerId })) {
+    throw new ForbiddenError('只有该客户的客户经理可以处理此流失预警');
+  }
+  if (!CHURN_WARNING_STATUS.allows(warning.status, step)) throw new ConflictError(churnRefusal(step, warning.status));
+  return warning;
+}
+
+async function currentStatus(tx: Tx, id: number): Promise<string> {
+  const now = await tx.churnWarning.findUnique({ where: { id }, select: { status: true } });
+  return now?.status ?? 'churned';
+}
+
+function plain({ id, customerId, accountManagerId, lastOrderDate, status, reason, confirmedAt, createdAt }: ChurnWarning) {
+  return { id, customerId, accountManagerId, lastOrderDate, status, reason, confirmedAt, createdAt };
+}
+
+/** 暂缓流失: the customer's 客户经理 appends a measure (措施); status 暂缓流失. */
+export async function deferChurn(tx: Tx, id: number, content: string, actor: CurrentUser) {
+  const warning = await warningForStep(tx, id, actor, 'defer');
+  const { count } = await tx.churnWarning.updateMany({
+    where: { id, status: { in: CHURN_WARNING_STATUS.statusesAllowing('defer') } },
+    data: { status: CHURN_WARNING_STATUS.next(warning.status, 'defer') },
+  });
+  if (count === 0) throw new ConflictError(churnRefusal('defer', await currentStatus(tx, id)));
+  const measure = await tx.churnMeasure.create({ data: { warningId: id, content, authorId: actor.id } });
+  const after = await tx.churnWarning.findUniqueOrThrow({ where: { id } });
+  await recordAudit(tx, {
+    userId: actor.id,
+    action: 'defer',
+    entity: 'ChurnWarning',
+    entityId: id,
+    before: plain(warning),
+    after: { ...plain(after), measure },
+  });
+  return measure;
+}
+
+/**
+ * 确认流失: only once a measure exists (status 暂缓流失, and the measure is
+ * checked again in the update itself); the warning becomes 已流失 with the
+ * reason and the confirm date, and the customer 已流失 — both or neither.
+ */
+export async function confirmChurn(tx: Tx, id: number, reason: string, actor: CurrentUser) {
+  const warning = await warningForStep(tx, id, actor, 'confirm');
+  const confirmedAt = new Date();
+  const { count } = await tx.churnWarning.updateMany({
+    where: { id, status: { in: CHURN_WARNING_STATUS.statusesAllowing('confirm') }, measures: { some: {} } },
+    data: { status: CHURN_WARNING_STATUS.next(warning.status, 'confirm'), reason, confirmedAt },
+  });
+  if (count === 0) throw new ConflictError(churnRefusal('confirm', await currentStatus(tx, id)));
+  const customer = await tx.customer.updateMany({
+    where: { id: warning.customerId, status: 'normal' },
+    data: { status: 'churned' },
+  });
+  // Throwing rolls the warning back too.
+  if (customer.count === 0) throw new ConflictError('该客户已不是正常状态，不能确认流失');
+  const after = await tx.churnWarning.findUniqueOrThrow({ where: { id } });
+  await recordAudit(tx, {
+    userId: actor.id,
+    action: 'confirm',
+    entity: 'ChurnWarning',
+    entityId: id,
+    before: plain(warning),
+    after: plain(after),
+  });
+  await recordAudit(tx, {
+    userId: actor.id,
+    action: 'update',
+    entity: 'Customer',
+    entityId: warning.customerId,
+    before: { status: 'normal' },
+    after: { status: 'churned' },
+  });
+  return after;
+}

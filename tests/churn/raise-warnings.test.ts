@@ -1,0 +1,138 @@
+// The job's work on a database: which customers get a warning, what it holds,
+// idempotence, and a constant number of queries whatever the number of customers.
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaClient as SqliteClient } from '../../src/generated/sqlite/client';
+import { sqliteFile, type Db } from '../../src/db/client';
+import { raiseChurnWarnings } from '../../src/churn/warnings';
+import { crmOrderSource } from '../../src/orders/crm-order-source';
+import { freshDb } from '../support/db';
+import { createUser } from '../support/builders/users';
+import { createChurnCustomer, createOrder, createWarning } from '../support/builders/churn';
+
+const RUN = new Date(2026, 10, 28, 2, 0);
+const at = (y: number, m: number, d: number, h = 12) => new Date(y, m - 1, d, h);
+const LONG_AGO = at(2020, 1, 1);
+
+let db: Db;
+let url: string;
+beforeEach(() => {
+  ({ db, url } = freshDb());
+});
+afterEach(() => db.$disconnect());
+
+const raise = (now = RUN) => raiseChurnWarnings(db, crmOrderSource(db), { now });
+const warningsOf = (customerId: number) => db.churnWarning.findMany({ where: { customerId }, orderBy: { id: 'asc' } });
+
+test('an old customer without counted orders gets one warning with its 客户经理 and last order date', async () => {
+  const sales = await createUser(db, { role: 'sales' });
+  const customer = await createChurnCustomer(db, { accountManagerId: sales.id, createdAt: LONG_AGO });
+  await createOrder(db, customer.id, at(2026, 3, 1), 6);
+  await createOrder(db, customer.id, at(2026, 1, 1), 5);
+
+  expect(await raise()).toEqual({ checked: 1, added: 1 });
+  const [warning] = await warningsOf(customer.id);
+  expect(warning).toMatchObject({
+    accountManagerId: sales.id,
+    lastOrderDate: at(2026, 3, 1),
+    status: 'warning',
+    reason: null,
+    confirmedAt: null,
+  });
+  const audit = await db.auditEntry.findFirstOrThrow({ where: { entity: 'ChurnWarning', action: 'create' } });
+  expect(JSON.parse(audit.after!)).toEqual([expect.objectContaining({ customerId: customer.id, accountManagerId: sales.id })]);
+});
+
+test('exactly six months is not more than six months; the day before is', async () => {
+  const sixMonths = await createChurnCustomer(db, { createdAt: LONG_AGO });
+  await createOrder(db, sixMonths.id, at(2026, 5, 28, 0));
+  const dayBefore = await createChurnCustomer(db, { createdAt: LONG_AGO });
+  await createOrder(db, dayBefore.id, at(2026, 5, 27, 23));
+
+  expect(await raise()).toEqual({ checked: 2, added: 1 });
+  expect(await warningsOf(sixMonths.id)).toHaveLength(0);
+  expect(await warningsOf(dayBefore.id)).toHaveLength(1);
+});
+
+test('a customer that never ordered counts from its creation date; its warning has no last order date', async () => {
+  const newish = await createChurnCustomer(db, { createdAt: at(2026, 5, 28, 9) });
+  const old = await createChurnCustomer(db, { createdAt: at(2026, 5, 27, 9) });
+  await raise();
+  expect(await warningsOf(newish.id)).toHaveLength(0);
+  expect(await warningsOf(old.id)).toEqual([expect.objectContaining({ lastOrderDate: null, accountManagerId: null })]);
+});
+
+test('orders in other statuses (1–4) do not count, whatever their date', async () => {
+  const customer = await createChurnCustomer(db, { createdAt: LONG_AGO });
+  for (const status of [1, 2, 3, 4]) await createOrder(db, customer.id, at(2026, 11, 20), status);
+  await createOrder(db, customer.id, at(2025, 12, 1), 5);
+  await raise();
+  expect(await warningsOf(customer.id)).toEqual([expect.objectContaining({ lastOrderDate: at(2025, 12, 1) })]);
+});
+
+test('a recent counted order keeps the customer off; churned customers are never looked at', async () => {
+  const active = await createChurnCustomer(db, { createdAt: LONG_AGO });
+  await createOrder(db, active.id, at(2026, 11, 1), 6);
+  const churned = await createChurnCustomer(db, { createdAt: LONG_AGO, status: 'churned' });
+  expect(await raise()).toEqual({ checked: 1, added: 0 });
+  expect(await db.churnWarning.count()).toBe(0);
+  expect(await warningsOf(churned.id)).toHaveLength(0);
+});
+
+test('an unfinished warning (预警 or 暂缓流失) is not doubled; after a finished one a new one comes', async () => {
+  const sales = await createUser(db, { role: 'sales' });
+  const waiting = await createChurnCustomer(db, { createdAt: LONG_AGO });
+  await createWarning(db, { customerId: waiting.id, status: 'warning' });
+  const deferred = await createChurnCustomer(db, { createdAt: LONG_AGO });
+  await createWarning(db, { customerId: deferred.id, measures: [{ content: '上门拜访', authorId: sales.id }] });
+  // A customer whose earlier warning was finished and who is 正常 again.
+  const back = await createChurnCustomer(db, { createdAt: LONG_AGO });
+  await createWarning(db, { customerId: back.id, status: 'churned' });
+
+  expect(await raise()).toEqual({ checked: 3, added: 1 });
+  expect(await warningsOf(waiting.id)).toHaveLength(1);
+  expect(await warningsOf(deferred.id)).toHaveLength(1);
+  expect((await warningsOf(back.id)).map((w) => w.status)).toEqual(['churned', 'warning']);
+});
+
+test('running twice adds nothing the second time', async () => {
+  for (let i = 0; i < 3; i++) await createChurnCustomer(db, { createdAt: LONG_AGO });
+  expect(await raise()).toEqual({ checked: 3, added: 3 });
+  expect(await raise()).toEqual({ checked: 3, added: 0 });
+  expect(await raise(new Date(2026, 11, 5, 2))).toEqual({ checked: 3, added: 0 });
+  expect(await db.churnWarning.count()).toBe(3);
+});
+
+test('the number of queries does not grow with the customers and their orders', async () => {
+  const logged = new SqliteClient({
+    adapter: new PrismaBetterSqlite3({ url: sqliteFile(url) }),
+    log: [{ emit: 'event', level: 'query' }],
+  });
+  let queries = 0;
+  logged.$on('query', () => {
+    queries += 1;
+  });
+  const countRun = async () => {
+    queries = 0;
+    await raiseChurnWarnings(logged as unknown as Db, crmOrderSource(logged as unknown as Db), { now: RUN });
+    return queries;
+  };
+  const addCustomers = async (n: number) => {
+    for (let i = 0; i < n; i++) {
+      const c = await createChurnCustomer(db, { createdAt: LONG_AGO });
+      await createOrder(db, c.id, at(2025, 1, 1 + i));
+      await createOrder(db, c.id, at(2025, 2, 1 + i));
+    }
+  };
+  try {
+    await addCustomers(2);
+    const few = await countRun();
+    await db.churnWarning.deleteMany();
+    await addCustomers(25);
+    const many = await countRun();
+    expect(await db.churnWarning.count()).toBe(27);
+    expect(few).toBeGreaterThan(3);
+    expect(many).toBe(few);
+  } finally {
+    await logged.$disconnect();
+  }
+});
