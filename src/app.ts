@@ -16,6 +16,7 @@ import { layoutRoutes } from './layout/routes';
 import { healthRoutes } from './health/routes';
 import { viewHelpers } from './http/view-helpers';
 import { serviceRoutes } from './service/routes';
+import { marketingRoutes } from './marketing/routes';
 import { churnRoutes } from './churn/routes';
 import { jobRoutes } from '../jobs/routes';
 
@@ -74,6 +75,7 @@ export function createApp(context: AppContext): express.Express {
 function moduleRoutes(context: AppContext): express.Router[] {
   return [
     serviceRoutes(context.db),
+    marketingRoutes(context.db),
     churnRoutes(context.db),
     jobRoutes(context),
   ];

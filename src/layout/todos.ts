@@ -3,6 +3,7 @@
 import type { CurrentUser } from '../auth/can';
 import type { Db } from '../db/client';
 import { serviceTodos } from '../service/todos';
+import { marketingTodos } from '../marketing/todos';
 import { churnTodos } from '../churn/todos';
 
 export interface Todo {
@@ -15,6 +16,7 @@ export type TodoProvider = (db: Db, user: CurrentUser) => Promise<Todo[]>;
 
 export const TODO_PROVIDERS: TodoProvider[] = [
   serviceTodos,
+  marketingTodos,
   churnTodos,
 ];
 
