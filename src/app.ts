@@ -19,10 +19,15 @@ import { serviceRoutes } from './service/routes';
 import { marketingRoutes } from './marketing/routes';
 import { churnRoutes } from './churn/routes';
 import { jobRoutes } from '../jobs/routes';
+import { customerRoutes } from './customers/routes';
+import type { OrderSource } from './orders/order-source';
+import { createOrderSource } from './orders/create-order-source';
 
 export interface AppContext {
   db: Db;
   config: Config;
+  /** where orders are read from; by default as the configuration says */
+  orderSource?: OrderSource;
 }
 
 const ROOT = path.resolve(__dirname, '..').replace(/[\\/]dist$/, '');
@@ -64,7 +69,8 @@ export function createApp(context: AppContext): express.Express {
   app.use(authRoutes(db));
   app.use(layoutRoutes(db));
   app.use(requireLogin);
-  for (const routes of moduleRoutes(context)) app.use(routes);
+  const orderSource = context.orderSource ?? createOrderSource(config, db);
+  for (const routes of moduleRoutes({ ...context, orderSource })) app.use(routes);
 
   app.use(notFound);
   app.use(errorPage);
@@ -72,11 +78,12 @@ export function createApp(context: AppContext): express.Express {
 }
 
 /** Each business module's routes, mounted behind login: one line per module. */
-function moduleRoutes(context: AppContext): express.Router[] {
+function moduleRoutes(context: Required<AppContext>): express.Router[] {
   return [
     serviceRoutes(context.db),
     marketingRoutes(context.db),
     churnRoutes(context.db),
     jobRoutes(context),
+    customerRoutes(context.db, context.orderSource),
   ];
 }

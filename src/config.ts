@@ -1,5 +1,6 @@
 // Every setting the application reads, with its default. README lists them.
 import path from 'path';
+import { SalesDbQueries, salesDbQueriesFrom } from './orders/sales-db-queries';
 
 export interface Config {
   port: number;
@@ -20,6 +21,8 @@ export interface Config {
   /** where orders are read from: "crm" (own tables) or "mssql" (the sales system) */
   orderSource: 'crm' | 'mssql';
   salesDbUrl: string | undefined;
+  /** the sales system's SQL for orders (SALES_DB_…_QUERY); see src/orders/CONTEXT.md */
+  salesDbQueries: SalesDbQueries;
   logRequests: boolean;
 }
 
@@ -44,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     churnJobTimezone: env.CHURN_JOB_TIMEZONE || undefined,
     orderSource,
     salesDbUrl: env.SALES_DB_URL || undefined,
+    salesDbQueries: salesDbQueriesFrom(env),
     logRequests: flag(env.LOG_REQUESTS, true),
   };
 }

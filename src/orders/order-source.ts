@@ -14,6 +14,9 @@ export const ORDER_STATUS_LABELS: Record<number, string> = {
   6: '已回款',
 };
 
+/** An order id as pages pass it on: what a sales system's key looks like, nothing else. */
+export const ORDER_ID_PATTERN = /^[A-Za-z0-9_-]{1,50}$/;
+
 /** The customer as the order source knows it: by id in the CRM, by number in the sales system. */
 export interface CustomerKey {
   id: number;

@@ -1,0 +1,40 @@
+// The life of a customer (客户), written once as data. A customer is 正常 until
+// 确认流失 (the churn module) makes it 已流失; an 已流失 customer is read-only
+// everywhere. `edit` keeps the status and stands for every change of the
+// customer's information, contacts (联系人) and interactions (交往记录): each is
+// guarded by a conditional update on this table (see customers.ts).
+import { can, CurrentUser } from '../auth/can';
+import { defineStatusMachine } from '../shared/status-machine';
+
+export type CustomerStatus = 'normal' | 'churned';
+export type CustomerStep = 'edit' | 'churn';
+
+export const CUSTOMER_STATUS = defineStatusMachine<CustomerStatus, CustomerStep>(
+  {
+    normal: { edit: 'normal', churn: 'churned' },
+    churned: {},
+  },
+  { normal: '正常', churned: '已流失' },
+);
+
+export const CUSTOMER_STATUSES = Object.keys(CUSTOMER_STATUS.labels) as CustomerStatus[];
+
+/** What a customer needs for the record-level check of can(). */
+export type CustomerOwner = { status: string; accountManagerId: number | null };
+
+/** Whether the user holds customer:edit on this customer (its 客户经理, or "any"), whatever its status. */
+export function mayChangeCustomer(user: CurrentUser, customer: CustomerOwner): boolean {
+  return can(user, 'edit', 'customer', customer);
+}
+
+/** Whether the user may change the customer now: the right on it, and a status that allows it. */
+export function customerEditableBy(user: CurrentUser, customer: CustomerOwner): boolean {
+  return mayChangeCustomer(user, customer) && CUSTOMER_STATUS.allows(customer.status, 'edit');
+}
+
+/** Why a customer in this status refuses changes. */
+export function customerRefusal(status: string): string {
+  return `该客户当前状态为「${CUSTOMER_STATUS.label(status)}」，只能查看，不能修改`;
+}
+
+export const NOT_YOUR_CUSTOMER = '只有该客户的客户经理或销售主管可以修改该客户的信息';

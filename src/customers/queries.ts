@@ -1,0 +1,110 @@
+// Reading customers: the list with its search, one customer with everything
+// its detail page shows, and the choices of the edit form and the search.
+import type { Prisma, Tx } from '../db/client';
+import { CurrentUser, hasAnyAccess, hasRight } from '../auth/can';
+import type { Role } from '../auth/rights';
+import { normalUsers } from '../auth/users';
+import { paged, Page } from '../shared/paging';
+import type { CustomerSearch } from './schemas';
+
+/** Data-dictionary types the customer fields take their values from. */
+export const REGION_TYPE = '地区';
+export const LEVEL_TYPE = '企业客户等级';
+
+/** Who may be a customer's 客户经理. */
+export const ACCOUNT_MANAGER_ROLES: Role[] = ['sales', 'manager'];
+
+export async function dictionaryItems(db: Tx, type: string): Promise<string[]> {
+  const entries = await db.dictionaryEntry.findMany({
+    where: { type },
+    orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
+    select: { item: true },
+  });
+  return entries.map((entry) => entry.item);
+}
+
+/** Normal users who may be given a customer. */
+export function accountManagerChoices(db: Tx) {
+  return normalUsers(db, ACCOUNT_MANAGER_ROLES);
+}
+
+/** The 客户经理 the search offers: whoever manages a customer (disabled users too), and the user. */
+export async function accountManagersToSearch(db: Tx, user: CurrentUser) {
+  const managers = await db.user.findMany({
+    where: { OR: [{ managedCustomers: { some: {} } }, { id: user.id, roleCode: { in: ACCOUNT_MANAGER_ROLES } }] },
+    select: { id: true, name: true, status: true },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+  });
+  return managers.map((m) => ({ value: m.id, label: m.status === 'normal' ? m.name : `${m.name}（已禁用）` }));
+}
+
+/** Whether the user's list starts with their own customers: they may change only those. */
+export function startsWithOwnCustomers(user: CurrentUser): boolean {
+  return hasRight(user, 'edit', 'customer') && !hasAnyAccess(user, 'edit', 'customer');
+}
+
+/**
+ * The search of the list. Opened without any parameter (from the menu), an
+ * account manager sees their own customers; choosing 全部 as 客户经理 — or
+ * any other search or page — shows every customer they may see.
+ */
+export function searchInput(user: CurrentUser, query: Record<string, unknown>): Record<string, unknown> {
+  if (Object.keys(query).length === 0 && startsWithOwnCustomers(user)) return { accountManagerId: String(user.id) };
+  return query;
+}
+
+export function customerWhere(search: CustomerSearch): Prisma.CustomerWhereInput {
+  return {
+    ...(search.number ? { number: { contains: search.number } } : {}),
+    ...(search.name ? { name: { contains: search.name } } : {}),
+    ...(search.region ? { region: search.region } : {}),
+    ...(search.level ? { level: search.level } : {}),
+    ...(search.accountManagerId ? { accountManagerId: search.accountManagerId } : {}),
+    ...(search.status ? { status: search.status } : {}),
+  };
+}
+
+const manager = { accountManager: { select: { id: true, name: true, status: true } } } satisfies Prisma.CustomerInclude;
+
+export type CustomerRow = Prisma.CustomerGetPayload<{ include: typeof manager }>;
+
+/** 客户信息管理: the customers matching the search, newest first. */
+export function customerList(db: Tx, search: CustomerSearch, page: number): Promise<Page<CustomerRow>> {
+  const where = customerWhere(search);
+  const orderBy: Prisma.CustomerOrderByWithRelationInput[] = [{ createdAt: 'desc' }, { id: 'desc' }];
+  return paged(
+    page,
+    () => db.customer.count({ where }),
+    (window) => db.customer.findMany({ where, include: manager, orderBy, ...window }),
+  );
+}
+
+/** One customer with its 客户经理 and how many contacts and interactions it has. */
+export function customerDetail(db: Tx, id: number) {
+  return db.customer.findUnique({
+    where: { id },
+    include: { ...manager, _count: { select: { contacts: true, interactions: true } } },
+  });
+}
+
+export type CustomerDetail = NonNullable<Awaited<ReturnType<typeof customerDetail>>>;
+
+/**
+ * The choices of the edit form: dictionary items and normal account managers,
+ * plus the customer's current values even when no longer offered (a disabled
+ * 客户经理, a removed dictionary item), so that saving keeps them.
+ */
+export async function customerFormChoices(db: Tx, customer: CustomerRow) {
+  const [regions, levels, managers] = await Promise.all([
+    dictionaryItems(db, REGION_TYPE),
+    dictionaryItems(db, LEVEL_TYPE),
+    accountManagerChoices(db),
+  ]);
+  const keep = (items: string[], current: string | null) => (current && !items.includes(current) ? [...items, current] : items);
+  const managerOptions = managers.map((m) => ({ value: m.id, label: m.name }));
+  const current = customer.accountManager;
+  if (current && !managerOptions.some((o) => o.value === current.id)) {
+    managerOptions.push({ value: current.id, label: `${current.name}（已禁用）` });
+  }
+  return { regions: keep(regions, customer.region), levels: keep(levels, customer.level), managerOptions };
+}

@@ -1,0 +1,138 @@
+// The order source of production: the company's sales system on SQL Server,
+// read through the `mssql` package with the connection string and the queries
+// of the configuration. The sales system knows a customer by its 客户编号
+// (customer.number). Values always go in as typed parameters, never into the SQL.
+import { ConnectionPool, Int, ISqlType, NVarChar } from 'mssql';
+import { cents, centsText } from './money';
+import {
+  COUNTED_ORDER_STATUSES,
+  CustomerKey,
+  ORDER_ID_PATTERN,
+  OrderDetail,
+  OrderLineView,
+  OrderSource,
+  OrderSummary,
+} from './order-source';
+import type { SalesDbQueries } from './sales-db-queries';
+
+/** The part of mssql's Request the source uses (a fake in tests). */
+export interface SalesDbRequest {
+  input(name: string, type: ISqlType | (() => ISqlType), value: unknown): SalesDbRequest;
+  query<T>(sql: string): Promise<{ recordset: T[] }>;
+}
+
+/** The part of mssql's ConnectionPool the source uses. */
+export interface SalesDbPool {
+  request(): SalesDbRequest;
+}
+
+export type SalesDbConnect = (connectionString: string) => Promise<SalesDbPool>;
+
+/** A real pool; connects when first needed. */
+export const connectSalesDb: SalesDbConnect = (connectionString) => new ConnectionPool(connectionString).connect();
+
+export interface SalesDbSettings {
+  /** e.g. Server=sales-db,1433;Database=Sales;User Id=crm_reader;Password=…;Encrypt=true */
+  connectionString: string;
+  queries: SalesDbQueries;
+}
+
+interface OrderRow {
+  id: unknown;
+  number: unknown;
+  date: unknown;
+  address: unknown;
+  status: unknown;
+}
+
+interface LineRow {
+  productName: unknown;
+  quantity: unknown;
+  unit: unknown;
+  price: unknown;
+  amount: unknown;
+}
+
+function dateOf(value: unknown): Date {
+  const date = value instanceof Date ? value : new Date(String(value));
+  if (Number.isNaN(date.getTime())) throw new Error(`销售系统返回了无效的日期：${String(value)}`);
+  return date;
+}
+
+const textOrNull = (value: unknown) => (value === null || value === undefined ? null : String(value));
+
+function summary(row: OrderRow): OrderSummary {
+  return {
+    id: String(row.id),
+    number: String(row.number),
+    date: dateOf(row.date),
+    address: textOrNull(row.address),
+    status: Number(row.status),
+  };
+}
+
+function line(row: LineRow): OrderLineView {
+  return {
+    productName: String(row.productName),
+    quantity: Number(row.quantity),
+    unit: textOrNull(row.unit),
+    price: centsText(cents(row.price)),
+    amount: centsText(cents(row.amount)),
+  };
+}
+
+const isCounted = (status: number) => (COUNTED_ORDER_STATUSES as readonly number[]).includes(status);
+
+export function mssqlOrderSource(settings: SalesDbSettings, connect: SalesDbConnect = connectSalesDb): OrderSource {
+  const { queries } = settings;
+  let pool: Promise<SalesDbPool> | null = null;
+
+  /** The one pool of this source; a failed connection is tried again on the next request. */
+  function request(): Promise<SalesDbRequest> {
+    pool ??= connect(settings.connectionString).catch((err: unknown) => {
+      pool = null;
+      throw err;
+    });
+    return pool.then((p) => p.request());
+  }
+
+  async function forCustomer(customer: CustomerKey): Promise<SalesDbRequest> {
+    return (await request()).input('customerNumber', NVarChar(30), customer.number);
+  }
+
+  return {
+    async listOrders(customer, { skip, take }) {
+      const [counted, page] = await Promise.all([
+        (await forCustomer(customer)).query<{ total: unknown }>(queries.orderCount),
+        (await forCustomer(customer)).input('skip', Int, skip).input('take', Int, take).query<OrderRow>(queries.orders),
+      ]);
+      return { total: Number(counted.recordset[0]?.total ?? 0), items: page.recordset.map(summary) };
+    },
+
+    async getOrder(customer, orderId): Promise<OrderDetail | null> {
+      if (!ORDER_ID_PATTERN.test(orderId)) return null;
+      const withOrder = async () => (await forCustomer(customer)).input('orderId', NVarChar(50), orderId);
+      const found = await (await withOrder()).query<OrderRow>(queries.order);
+      const order = found.recordset[0] ? summary(found.recordset[0]) : null;
+      // The query should only find counted orders; an order in progress is never shown anyway.
+      if (!order || !isCounted(order.status)) return null;
+      const lines = (await (await withOrder()).query<LineRow>(queries.orderLines)).recordset.map(line);
+      const total = lines.reduce((sum, l) => sum + cents(l.amount), 0);
+      return { order, lines, total: centsText(total) };
+    },
+
+    async lastOrderDates(customers) {
+      const ids = new Map(customers.map((c) => [c.number, c.id]));
+      const rows = (await (await request()).query<{ customerNumber: unknown; lastOrderDate: unknown }>(queries.lastOrders))
+        .recordset;
+      const dates = new Map<number, Date>();
+      for (const row of rows) {
+        const id = ids.get(String(row.customerNumber));
+        if (id !== undefined && row.lastOrderDate !== null && row.lastOrderDate !== undefined) {
+          dates.set(id, dateOf(row.lastOrderDate));
+        }
+      }
+      return dates;
+    },
+  };
+}

@@ -1,0 +1,22 @@
+// What the customer tests share: the staff with a customer of each kind, and
+// following a redirect to read the message it left.
+import type { Response } from 'supertest';
+import type { LoggedIn, TestApp } from '../support/app';
+import { createStaff } from '../support/builders/users';
+import { createCustomer } from '../support/builders/customers';
+
+/** sales1 (李明) manages `mine` and `churned`; sales2 (张伟) manages `theirs`. */
+export async function customerStaff(t: TestApp) {
+  const staff = await createStaff(t.db);
+  const mine = await createCustomer(t.db, { name: '北京远航科技有限公司', accountManagerId: staff.sales.id, region: '北京', level: '大客户' });
+  const theirs = await createCustomer(t.db, { name: '上海明珠贸易有限公司', accountManagerId: staff.otherSales.id, region: '华东' });
+  const churned = await createCustomer(t.db, { name: '广州旧城贸易有限公司', accountManagerId: staff.sales.id, status: 'churned' });
+  return { ...staff, mine, theirs, churned };
+}
+
+/** The page a redirect leads to (where its flash message shows). */
+export async function follow(session: LoggedIn, res: Response): Promise<string> {
+  expect(res.status).toBe(302);
+  const next = await session.get(res.headers.location);
+  return next.text;
+}

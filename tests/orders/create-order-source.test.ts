@@ -1,0 +1,99 @@
+// Choosing the order source from the configuration, the SALES_DB_… settings
+// with their default SQL, and the order pages on the mssql source.
+import { loadConfig } from '../../src/config';
+import { createApp } from '../../src/app';
+import { createOrderSource } from '../../src/orders/create-order-source';
+import { DEFAULT_SALES_DB_QUERIES } from '../../src/orders/sales-db-queries';
+import { login, testConfig } from '../support/app';
+import { createCustomer, createOrder } from '../support/builders/customers';
+import { createStaff } from '../support/builders/users';
+import { freshDb } from '../support/db';
+import { fakeSalesDb } from './fake-sales-db';
+
+let db: ReturnType<typeof freshDb>['db'];
+let url: string;
+beforeAll(() => {
+  ({ db, url } = freshDb());
+});
+afterAll(() => db.$disconnect());
+
+describe('configuration', () => {
+  test('by default orders come from the CRM’s own tables, with the default queries at hand', () => {
+    const config = loadConfig({});
+    expect(config.orderSource).toBe('crm');
+    expect(config.salesDbUrl).toBeUndefined();
+    expect(config.salesDbQueries).toEqual(DEFAULT_SALES_DB_QUERIES);
+  });
+
+  test('ORDER_SOURCE=mssql with SALES_DB_URL and any query replaced; a blank query keeps its default', () => {
+    const config = loadConfig({
+      ORDER_SOURCE: 'mssql',
+      SALES_DB_URL: 'Server=sales,1433;Database=Sales;User Id=crm;Password=x',
+      SALES_DB_ORDERS_QUERY: 'SELECT * FROM v_crm_orders WHERE kh = @customerNumber',
+      SALES_DB_ORDER_COUNT_QUERY: 'SELECT COUNT(*) AS total FROM v_crm_orders WHERE kh = @customerNumber',
+      SALES_DB_ORDER_QUERY: 'SELECT * FROM v_crm_orders WHERE id = @orderId',
+      SALES_DB_ORDER_LINES_QUERY: 'SELECT * FROM v_crm_lines WHERE id = @orderId',
+      SALES_DB_LAST_ORDER_QUERY: '  ',
+    });
+    expect(config.orderSource).toBe('mssql');
+    expect(config.salesDbUrl).toBe('Server=sales,1433;Database=Sales;User Id=crm;Password=x');
+    expect(config.salesDbQueries).toEqual({
+      orders: 'SELECT * FROM v_crm_orders WHERE kh = @customerNumber',
+      orderCount: 'SELECT COUNT(*) AS total FROM v_crm_orders WHERE kh = @customerNumber',
+      order: 'SELECT * FROM v_crm_orders WHERE id = @orderId',
+      orderLines: 'SELECT * FROM v_crm_lines WHERE id = @orderId',
+      lastOrders: DEFAULT_SALES_DB_QUERIES.lastOrders,
+    });
+  });
+
+  test('the default SQL takes its values as parameters and counts only statuses 5 and 6', () => {
+    const q = DEFAULT_SALES_DB_QUERIES;
+    expect(q.orderCount).toContain('@customerNumber');
+    expect(q.orders).toMatch(/@customerNumber[\s\S]*ORDER BY o\.OrderDate DESC[\s\S]*@skip[\s\S]*@take/);
+    expect(q.order).toMatch(/@orderId[\s\S]*@customerNumber/);
+    expect(q.orderLines).toContain('@orderId');
+    for (const sql of [q.orderCount, q.orders, q.order, q.lastOrders]) expect(sql).toContain('o.Status IN (5, 6)');
+    for (const sql of Object.values(q)) expect(sql).not.toMatch(/\$\{|'/);
+  });
+});
+
+describe('createOrderSource', () => {
+  test('crm: reads the CRM’s tables and never connects to a sales system', async () => {
+    const fake = fakeSalesDb();
+    const customer = await createCustomer(db);
+    const order = await createOrder(db, { customerId: customer.id, date: new Date('2024-02-02T10:00:00') });
+    const source = createOrderSource(loadConfig({ SALES_DB_URL: 'Server=x' }), db, fake.connect);
+    expect((await source.listOrders(customer, { skip: 0, take: 10 })).items.map((o) => o.number)).toEqual([order.number]);
+    expect(fake.connections).toEqual([]);
+  });
+
+  test('mssql without SALES_DB_URL is a configuration error', () => {
+    expect(() => createOrderSource(loadConfig({ ORDER_SOURCE: 'mssql' }), db)).toThrow('SALES_DB_URL');
+  });
+
+  test('mssql: the order pages show what the sales system returns for the customer’s 客户编号', async () => {
+    await createStaff(db);
+    const customer = await createCustomer(db, { number: 'KH20240301007', accountManagerId: null });
+    const fake = fakeSalesDb(({ sql }) => {
+      if (sql === DEFAULT_SALES_DB_QUERIES.orderCount) return [{ total: 1 }];
+      if (sql === DEFAULT_SALES_DB_QUERIES.orders || sql === DEFAULT_SALES_DB_QUERIES.order) {
+        return [{ id: 88, number: 'XS-0088', date: new Date('2024-04-04T10:00:00'), address: '销售系统里的地址', status: 6 }];
+      }
+      return [{ productName: '销售系统的商品', quantity: 4, unit: '件', price: 2.5, amount: 10 }];
+    });
+    const config = testConfig(url, { orderSource: 'mssql', salesDbUrl: 'Server=sales-db;Database=Sales' });
+    const app = createApp({ db, config, orderSource: createOrderSource(config, db, fake.connect) });
+    const session = await login(app, 'manager');
+
+    const list = await session.get(`/customers/${customer.id}/orders`);
+    expect(list.status).toBe(200);
+    expect(list.text).toContain('XS-0088');
+    expect(list.text).toContain('销售系统里的地址');
+    expect(list.text).toContain('已回款');
+    const one = await session.get(`/customers/${customer.id}/orders/88`);
+    expect(one.text).toContain('销售系统的商品');
+    expect(one.text).toMatch(/class="number order-total">10.00</);
+    expect(fake.connections).toEqual(['Server=sales-db;Database=Sales']);
+    expect(fake.calls.every((c) => c.inputs.customerNumber?.value === 'KH20240301007')).toBe(true);
+  });
+});
