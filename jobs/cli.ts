@@ -6,7 +6,7 @@
 import fs from 'fs';
 import { loadConfig } from '../src/config';
 import { createDb, databaseKind, sqliteFile } from '../src/db/client';
-import { crmOrderSource } from '../src/orders/crm-order-source';
+import { createOrderSource } from '../src/orders/create-order-source';
 import { describeOutcome, runChurnWarningJob } from './churn-warnings';
 
 async function run(command: string | undefined): Promise<number> {
@@ -17,7 +17,7 @@ async function run(command: string | undefined): Promise<number> {
   }
   const db = createDb(config.databaseUrl);
   try {
-    const result = await runChurnWarningJob({ db, orderSource: crmOrderSource(db), trigger: 'cli' });
+    const result = await runChurnWarningJob({ db, orderSource: createOrderSource(config, db), trigger: 'cli' });
     console.log(describeOutcome(result));
     if (result.outcome === 'skipped') return 2;
     return result.outcome === 'finished' ? 0 : 1;

@@ -5,7 +5,7 @@ import { schedule } from 'node-cron';
 import type { Config } from '../src/config';
 import type { Db } from '../src/db/client';
 import type { OrderSource } from '../src/orders/order-source';
-import { crmOrderSource } from '../src/orders/crm-order-source';
+import { createOrderSource } from '../src/orders/create-order-source';
 import { CHURN_JOB_NAME, describeOutcome, runChurnWarningJob } from './churn-warnings';
 
 export interface ScheduledJobs {
@@ -21,7 +21,7 @@ function scheduledMinute(date: Date): Date {
 
 export function startScheduledJobs(context: { db: Db; config: Config; orderSource?: OrderSource }): ScheduledJobs {
   const { db, config } = context;
-  const orderSource = context.orderSource ?? crmOrderSource(db);
+  const orderSource = context.orderSource ?? createOrderSource(context.config, db);
   const tasks: { stop(): void | Promise<void> }[] = [];
   if (config.churnJobEnabled) {
     tasks.push(

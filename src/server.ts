@@ -4,6 +4,7 @@ import { loadConfig } from './config';
 import { createDb, databaseKind } from './db/client';
 import { prepareEmbeddedDatabase } from './db/prepare';
 import { createApp } from './app';
+import { createOrderSource } from './orders/create-order-source';
 import { startScheduledJobs } from '../jobs/schedule';
 
 async function main(): Promise<void> {
@@ -14,8 +15,9 @@ async function main(): Promise<void> {
     else if (applied.length) console.log(`已升级内置数据库：${applied.join(', ')}`);
   }
   const db = createDb(config.databaseUrl);
-  const app = createApp({ db, config });
-  const jobs = startScheduledJobs({ db, config });
+  const orderSource = createOrderSource(config, db);
+  const app = createApp({ db, config, orderSource });
+  const jobs = startScheduledJobs({ db, config, orderSource });
   const server = app.listen(config.port, config.host, () => {
     console.log(`客户关系管理系统已启动：http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/`);
   });
