@@ -4,6 +4,8 @@
 // Every value reaches SQL Server as a parameter (@customerNumber, @orderId,
 // @skip, @take), never inside the text. The column aliases are what the CRM reads.
 
+import { COUNTED_ORDER_STATUSES } from './order-source';
+
 export interface SalesDbQueries {
   /** @customerNumber → one row: total (counted orders of the customer) */
   orderCount: string;
@@ -21,7 +23,7 @@ const ORDER_COLUMNS =
   'o.OrderId AS [id], o.OrderNo AS [number], o.OrderDate AS [date], o.DeliveryAddress AS [address], o.Status AS [status]';
 
 /** Only orders with status 5 (已发货) or 6 (已回款) count: every default query says so. */
-const COUNTED = 'o.Status IN (5, 6)';
+const COUNTED = `o.Status IN (${COUNTED_ORDER_STATUSES.join(', ')})`;
 
 export const DEFAULT_SALES_DB_QUERIES: SalesDbQueries = {
   orderCount: `SELECT COUNT(*) AS [total] FROM dbo.Orders o WHERE o.CustomerNo = @customerNumber AND ${COUNTED}`,
