@@ -6,9 +6,14 @@ import type { Db } from '../db/client';
 type Callback<T = void> = (err?: unknown, value?: T) => void;
 
 const PRUNE_EVERY_MS = 15 * 60 * 1000;
+/** A session's expiry is pushed back at most this often: every request would otherwise write. */
+const TOUCH_EVERY_MS = 60 * 1000;
+const MAX_REMEMBERED_TOUCHES = 10_000;
 
 export class DatabaseSessionStore extends session.Store {
   private lastPrune = 0;
+  /** when this process last wrote each session's expiry; only saves writes, never decides access */
+  private readonly lastTouch = new Map<string, number>();
 
   constructor(
     private readonly db: Db,
@@ -35,6 +40,7 @@ export class DatabaseSessionStore extends session.Store {
   override set(sid: string, sess: session.SessionData, callback?: Callback): void {
     const data = JSON.stringify(sess);
     const expiresAt = this.expiry(sess);
+    this.lastTouch.set(sid, Date.now());
     this.db.session
       .upsert({ where: { sid }, create: { sid, data, expiresAt }, update: { data, expiresAt } })
       .then(() => this.pruneNowAndThen())
@@ -43,6 +49,10 @@ export class DatabaseSessionStore extends session.Store {
   }
 
   override touch(sid: string, sess: session.SessionData, callback?: Callback): void {
+    const now = Date.now();
+    if (now - (this.lastTouch.get(sid) ?? 0) < TOUCH_EVERY_MS) return callback?.();
+    if (this.lastTouch.size >= MAX_REMEMBERED_TOUCHES) this.lastTouch.clear();
+    this.lastTouch.set(sid, now);
     this.db.session
       .updateMany({ where: { sid }, data: { expiresAt: this.expiry(sess) } })
       .then(() => callback?.())
@@ -50,6 +60,7 @@ export class DatabaseSessionStore extends session.Store {
   }
 
   override destroy(sid: string, callback?: Callback): void {
+    this.lastTouch.delete(sid);
     this.db.session
       .deleteMany({ where: { sid } })
       .then(() => callback?.())
