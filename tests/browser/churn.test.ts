@@ -3,7 +3,8 @@
 import type { Frame } from 'playwright-core';
 import { loginPage, openFromMenu, startBrowserRig, BrowserRig } from '../support/browser';
 import { createStaff } from '../support/builders/users';
-import { createChurnCustomer, createOrder, monthsAgo } from '../support/builders/churn';
+import { createOrder, monthsAgo } from '../support/builders/churn';
+import { createCustomer } from '../support/builders/customers';
 
 jest.setTimeout(120_000);
 
@@ -12,7 +13,7 @@ let customerId: number;
 beforeAll(async () => {
   rig = await startBrowserRig();
   const staff = await createStaff(rig.t.db);
-  const customer = await createChurnCustomer(rig.t.db, {
+  const customer = await createCustomer(rig.t.db, {
     name: '沈阳北方机床有限公司',
     accountManagerId: staff.sales.id,
     createdAt: monthsAgo(new Date(), 30),

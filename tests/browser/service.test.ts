@@ -2,7 +2,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { loginPage, openFromMenu, startBrowserRig, BrowserRig } from '../support/browser';
 import { createStaff } from '../support/builders/users';
-import { createCustomerRow } from '../support/builders/service';
+import { createCustomer } from '../support/builders/customers';
 
 jest.setTimeout(120_000);
 
@@ -10,7 +10,7 @@ let rig: BrowserRig;
 beforeAll(async () => {
   rig = await startBrowserRig();
   const staff = await createStaff(rig.t.db);
-  await createCustomerRow(rig.t.db, { name: '北京星辰科技有限公司', accountManagerId: staff.sales.id });
+  await createCustomer(rig.t.db, { name: '北京星辰科技有限公司', accountManagerId: staff.sales.id });
 }, 60000);
 afterAll(() => rig?.close());
 

@@ -7,7 +7,8 @@ import { raiseChurnWarnings } from '../../src/churn/warnings';
 import { crmOrderSource } from '../../src/orders/crm-order-source';
 import { freshDb } from '../support/db';
 import { createUser } from '../support/builders/users';
-import { createChurnCustomer, createOrder, createWarning } from '../support/builders/churn';
+import { createOrder, createWarning } from '../support/builders/churn';
+import { createCustomer } from '../support/builders/customers';
 
 const RUN = new Date(2026, 10, 28, 2, 0);
 const at = (y: number, m: number, d: number, h = 12) => new Date(y, m - 1, d, h);
@@ -25,7 +26,7 @@ const warningsOf = (customerId: number) => db.churnWarning.findMany({ where: { c
 
 test('an old customer without counted orders gets one warning with its 客户经理 and last order date', async () => {
   const sales = await createUser(db, { role: 'sales' });
-  const customer = await createChurnCustomer(db, { accountManagerId: sales.id, createdAt: LONG_AGO });
+  const customer = await createCustomer(db, { accountManagerId: sales.id, createdAt: LONG_AGO });
   await createOrder(db, customer.id, at(2026, 3, 1), 6);
   await createOrder(db, customer.id, at(2026, 1, 1), 5);
 
@@ -43,9 +44,9 @@ test('an old customer without counted orders gets one warning with its 客户经
 });
 
 test('exactly six months is not more than six months; the day before is', async () => {
-  const sixMonths = await createChurnCustomer(db, { createdAt: LONG_AGO });
+  const sixMonths = await createCustomer(db, { createdAt: LONG_AGO });
   await createOrder(db, sixMonths.id, at(2026, 5, 28, 0));
-  const dayBefore = await createChurnCustomer(db, { createdAt: LONG_AGO });
+  const dayBefore = await createCustomer(db, { createdAt: LONG_AGO });
   await createOrder(db, dayBefore.id, at(2026, 5, 27, 23));
 
   expect(await raise()).toEqual({ checked: 2, added: 1 });
@@ -54,15 +55,15 @@ test('exactly six months is not more than six months; the day before is', async 
 });
 
 test('a customer that never ordered counts from its creation date; its warning has no last order date', async () => {
-  const newish = await createChurnCustomer(db, { createdAt: at(2026, 5, 28, 9) });
-  const old = await createChurnCustomer(db, { createdAt: at(2026, 5, 27, 9) });
+  const newish = await createCustomer(db, { createdAt: at(2026, 5, 28, 9) });
+  const old = await createCustomer(db, { createdAt: at(2026, 5, 27, 9) });
   await raise();
   expect(await warningsOf(newish.id)).toHaveLength(0);
   expect(await warningsOf(old.id)).toEqual([expect.objectContaining({ lastOrderDate: null, accountManagerId: null })]);
 });
 
 test('orders in other statuses (1–4) do not count, whatever their date', async () => {
-  const customer = await createChurnCustomer(db, { createdAt: LONG_AGO });
+  const customer = await createCustomer(db, { createdAt: LONG_AGO });
   for (const status of [1, 2, 3, 4]) await createOrder(db, customer.id, at(2026, 11, 20), status);
   await createOrder(db, customer.id, at(2025, 12, 1), 5);
   await raise();
@@ -70,9 +71,9 @@ test('orders in other statuses (1–4) do not count, whatever their date', async
 });
 
 test('a recent counted order keeps the customer off; churned customers are never looked at', async () => {
-  const active = await createChurnCustomer(db, { createdAt: LONG_AGO });
+  const active = await createCustomer(db, { createdAt: LONG_AGO });
   await createOrder(db, active.id, at(2026, 11, 1), 6);
-  const churned = await createChurnCustomer(db, { createdAt: LONG_AGO, status: 'churned' });
+  const churned = await createCustomer(db, { createdAt: LONG_AGO, status: 'churned' });
   expect(await raise()).toEqual({ checked: 1, added: 0 });
   expect(await db.churnWarning.count()).toBe(0);
   expect(await warningsOf(churned.id)).toHaveLength(0);
@@ -80,12 +81,12 @@ test('a recent counted order keeps the customer off; churned customers are never
 
 test('an unfinished warning (预警 or 暂缓流失) is not doubled; after a finished one a new one comes', async () => {
   const sales = await createUser(db, { role: 'sales' });
-  const waiting = await createChurnCustomer(db, { createdAt: LONG_AGO });
+  const waiting = await createCustomer(db, { createdAt: LONG_AGO });
   await createWarning(db, { customerId: waiting.id, status: 'warning' });
-  const deferred = await createChurnCustomer(db, { createdAt: LONG_AGO });
+  const deferred = await createCustomer(db, { createdAt: LONG_AGO });
   await createWarning(db, { customerId: deferred.id, measures: [{ content: '上门拜访', authorId: sales.id }] });
   // A customer whose earlier warning was finished and who is 正常 again.
-  const back = await createChurnCustomer(db, { createdAt: LONG_AGO });
+  const back = await createCustomer(db, { createdAt: LONG_AGO });
   await createWarning(db, { customerId: back.id, status: 'churned' });
 
   expect(await raise()).toEqual({ checked: 3, added: 1 });
@@ -95,7 +96,7 @@ test('an unfinished warning (预警 or 暂缓流失) is not doubled; after a fin
 });
 
 test('running twice adds nothing the second time', async () => {
-  for (let i = 0; i < 3; i++) await createChurnCustomer(db, { createdAt: LONG_AGO });
+  for (let i = 0; i < 3; i++) await createCustomer(db, { createdAt: LONG_AGO });
   expect(await raise()).toEqual({ checked: 3, added: 3 });
   expect(await raise()).toEqual({ checked: 3, added: 0 });
   expect(await raise(new Date(2026, 11, 5, 2))).toEqual({ checked: 3, added: 0 });
@@ -118,7 +119,7 @@ test('the number of queries does not grow with the customers and their orders', 
   };
   const addCustomers = async (n: number) => {
     for (let i = 0; i < n; i++) {
-      const c = await createChurnCustomer(db, { createdAt: LONG_AGO });
+      const c = await createCustomer(db, { createdAt: LONG_AGO });
       await createOrder(db, c.id, at(2025, 1, 1 + i));
       await createOrder(db, c.id, at(2025, 2, 1 + i));
     }

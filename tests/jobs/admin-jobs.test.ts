@@ -1,7 +1,7 @@
 // 定时任务 (admin): the run history and 立即运行, and who may not.
 import { login, startTestApp, TestApp } from '../support/app';
 import { createStaff } from '../support/builders/users';
-import { createChurnCustomer } from '../support/builders/churn';
+import { createCustomer } from '../support/builders/customers';
 import { CHURN_JOB } from '../../jobs/churn-warnings';
 
 let t: TestApp;
@@ -9,7 +9,7 @@ let staff: Awaited<ReturnType<typeof createStaff>>;
 beforeAll(async () => {
   t = startTestApp();
   staff = await createStaff(t.db);
-  for (let i = 0; i < 3; i++) await createChurnCustomer(t.db, { createdAt: new Date(2020, 0, 1), accountManagerId: staff.sales.id });
+  for (let i = 0; i < 3; i++) await createCustomer(t.db, { createdAt: new Date(2020, 0, 1), accountManagerId: staff.sales.id });
 });
 afterAll(() => t.close());
 

@@ -9,7 +9,7 @@ import { slotName } from '../../jobs/job-lock';
 import { startScheduledJobs } from '../../jobs/schedule';
 import { testConfig } from '../support/app';
 import { freshDb } from '../support/db';
-import { createChurnCustomer } from '../support/builders/churn';
+import { createCustomer } from '../support/builders/customers';
 
 const LONG_AGO = new Date(2020, 0, 1);
 const SLOT = new Date(2026, 10, 28, 2, 0);
@@ -18,7 +18,7 @@ let db: Db;
 let url: string;
 beforeEach(async () => {
   ({ db, url } = freshDb());
-  for (let i = 0; i < 5; i++) await createChurnCustomer(db, { createdAt: LONG_AGO });
+  for (let i = 0; i < 5; i++) await createCustomer(db, { createdAt: LONG_AGO });
 });
 afterEach(() => db.$disconnect());
 

@@ -3,7 +3,7 @@ import path from 'path';
 import { execFile } from 'child_process';
 import { promisify } from 'util';
 import { freshDb } from '../support/db';
-import { createChurnCustomer } from '../support/builders/churn';
+import { createCustomer } from '../support/builders/customers';
 
 const CLI = path.resolve(__dirname, '../../dist/jobs/cli.js');
 const exec = promisify(execFile);
@@ -15,7 +15,7 @@ function runCli(databaseUrl: string, args = ['churn']) {
 test('runs the job once, prints what it did and records the run', async () => {
   const { db, url } = freshDb();
   try {
-    await createChurnCustomer(db, { createdAt: new Date(2020, 0, 1) });
+    await createCustomer(db, { createdAt: new Date(2020, 0, 1) });
     const { stdout } = await runCli(url);
     expect(stdout).toContain('客户流失预警任务运行完成：检查客户 1 个，新增流失预警 1 条');
     expect(await db.jobRun.findMany()).toEqual([expect.objectContaining({ trigger: 'cli', checked: 1, added: 1 })]);

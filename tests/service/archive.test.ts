@@ -1,7 +1,8 @@
 // 服务归档: the query, paging, a ticket's detail with its history, who may see
 // them; and the home page's to-dos of the service steps.
 import { login, startTestApp, TestApp } from '../support/app';
-import { createCustomerRow, createServiceTicket } from '../support/builders/service';
+import { createCustomer } from '../support/builders/customers';
+import { createServiceTicket } from '../support/builders/service';
 import { serviceStaff } from './support';
 
 let t: TestApp;
@@ -26,7 +27,7 @@ const archived = (input: { customerId?: number; summary: string; type?: string; 
 
 describe('the archive query', () => {
   beforeAll(async () => {
-    const other = await createCustomerRow(t.db, { name: '深圳海风电子' });
+    const other = await createCustomer(t.db, { name: '深圳海风电子' });
     await archived({ summary: '一月的咨询', type: '咨询', createdAt: new Date(2024, 0, 15, 10, 0) });
     await archived({ summary: '二月的投诉', type: '投诉', createdAt: new Date(2024, 1, 3, 23, 30) });
     await archived({ customerId: other.id, summary: '海风的建议', type: '建议', createdAt: new Date(2024, 2, 1, 0, 5) });

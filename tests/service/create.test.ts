@@ -1,6 +1,6 @@
 // 服务创建: the form, the customer filter, saving, and every refusal.
 import { login, startTestApp, TestApp } from '../support/app';
-import { createCustomerRow } from '../support/builders/service';
+import { createCustomer } from '../support/builders/customers';
 import { follow, serviceStaff } from './support';
 
 let t: TestApp;
@@ -16,7 +16,7 @@ const ticketCount = () => t.db.serviceTicket.count();
 
 describe('the create form', () => {
   test('offers the service types and only normal customers, each field labelled', async () => {
-    await createCustomerRow(t.db, { name: '已流失的旧客户', status: 'churned' });
+    await createCustomer(t.db, { name: '已流失的旧客户', status: 'churned' });
     const session = await login(t.app, 'sales1');
     const res = await session.get('/service/new');
     expect(res.status).toBe(200);
@@ -28,7 +28,7 @@ describe('the create form', () => {
   });
 
   test('the customer filter narrows the choice by name or number, without JavaScript', async () => {
-    const other = await createCustomerRow(t.db, { name: '上海明珠贸易' });
+    const other = await createCustomer(t.db, { name: '上海明珠贸易' });
     const session = await login(t.app, 'sales1');
     const byName = await session.get('/service/new?customerQuery=' + encodeURIComponent('明珠'));
     expect(byName.text).toContain('上海明珠贸易');
@@ -101,7 +101,7 @@ describe('refusals', () => {
   });
 
   test('too long a summary, an unknown type, a churned or unknown customer: 422, nothing saved', async () => {
-    const churned = await createCustomerRow(t.db, { name: '流失客户乙', status: 'churned' });
+    const churned = await createCustomer(t.db, { name: '流失客户乙', status: 'churned' });
     const session = await login(t.app, 'sales1');
     const count = await ticketCount();
     const cases: [Record<string, string | number>, string][] = [

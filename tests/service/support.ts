@@ -3,11 +3,11 @@
 import type { Response } from 'supertest';
 import type { LoggedIn, TestApp } from '../support/app';
 import { createStaff, createUser } from '../support/builders/users';
-import { createCustomerRow } from '../support/builders/service';
+import { createCustomer } from '../support/builders/customers';
 
 export async function serviceStaff(t: TestApp) {
   const staff = await createStaff(t.db);
-  const customer = await createCustomerRow(t.db, { name: '北京远航科技' });
+  const customer = await createCustomer(t.db, { name: '北京远航科技' });
   return { ...staff, customer };
 }
 

@@ -1,40 +1,12 @@
-// Builders for churn: customers and their orders inserted directly, and
-// warnings with measures as the steps would have written them.
+// Builders for churn: orders on a given day, and warnings with measures as
+// the steps would have written them. Customers come from builders/customers.ts.
 import type { Db } from '../../../src/db/client';
+import { createOrder as createOrderWithLines } from './customers';
 import type { ChurnWarningStatus } from '../../../src/churn/warning-status';
 
-let sequence = 0;
-function next(): number {
-  sequence += 1;
-  return sequence;
-}
-
-export interface ChurnCustomerInput {
-  name?: string;
-  status?: 'normal' | 'churned';
-  accountManagerId?: number | null;
-  createdAt?: Date;
-}
-
-export async function createChurnCustomer(db: Db, input: ChurnCustomerInput = {}) {
-  const n = next();
-  return db.customer.create({
-    data: {
-      number: `KHLS${process.pid}${String(n).padStart(5, '0')}`,
-      name: input.name ?? `流失测试客户${n}`,
-      status: input.status ?? 'normal',
-      accountManagerId: input.accountManagerId ?? null,
-      ...(input.createdAt ? { createdAt: input.createdAt } : {}),
-    },
-  });
-}
-
-/** An order of the customer; status 5 已发货 unless given. */
-export async function createOrder(db: Db, customerId: number, date: Date, status = 5) {
-  const n = next();
-  return db.order.create({
-    data: { number: `DD${process.pid}${String(n).padStart(6, '0')}`, customerId, date, status },
-  });
+/** An order of the customer on a day; status 5 已发货 unless given. */
+export function createOrder(db: Db, customerId: number, date: Date, status = 5) {
+  return createOrderWithLines(db, { customerId, date, status });
 }
 
 export interface WarningInput {

@@ -1,5 +1,5 @@
 // Builders for service tickets (服务), with their history as the steps would
-// have written it. Customers are inserted directly (a row with a unique number).
+// have written it. Customers come from builders/customers.ts.
 import type { Db } from '../../../src/db/client';
 import type { TicketStatus } from '../../../src/service/ticket-status';
 
@@ -7,24 +7,6 @@ let sequence = 0;
 function next(): number {
   sequence += 1;
   return sequence;
-}
-
-export interface CustomerRowInput {
-  name?: string;
-  status?: 'normal' | 'churned';
-  accountManagerId?: number | null;
-}
-
-export async function createCustomerRow(db: Db, input: CustomerRowInput = {}) {
-  const n = next();
-  return db.customer.create({
-    data: {
-      number: `KHFWT${String(n).padStart(5, '0')}`,
-      name: input.name ?? `服务测试客户${n}`,
-      status: input.status ?? 'normal',
-      accountManagerId: input.accountManagerId ?? null,
-    },
-  });
 }
 
 export interface TicketInput {
