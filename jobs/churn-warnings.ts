@@ -28,6 +28,8 @@ export interface ChurnJobOptions {
   scheduledFor?: Date;
   /** manual: the administrator, for the audit log */
   actorId?: number | null;
+  /** the zone the job is scheduled in (CHURN_JOB_TIMEZONE): its calendar days count */
+  timeZone?: string;
   /** the time the rule counts from (tests) */
   now?: () => Date;
   holder?: string;
@@ -58,7 +60,11 @@ export async function runChurnWarningJob(options: ChurnJobOptions): Promise<Chur
     const startedAt = now();
     const run = await db.jobRun.create({ data: { job: CHURN_JOB, trigger, startedAt } });
     try {
-      const result = await raiseChurnWarnings(db, orderSource, { now: startedAt, actorId: options.actorId ?? null });
+      const result = await raiseChurnWarnings(db, orderSource, {
+        now: startedAt,
+        actorId: options.actorId ?? null,
+        timeZone: options.timeZone,
+      });
       const finished = await db.jobRun.update({ where: { id: run.id }, data: { ...result, finishedAt: new Date() } });
       return { outcome: 'finished', run: finished };
     } catch (err) {

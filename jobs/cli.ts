@@ -17,7 +17,12 @@ async function run(command: string | undefined): Promise<number> {
   }
   const db = createDb(config.databaseUrl);
   try {
-    const result = await runChurnWarningJob({ db, orderSource: createOrderSource(config, db), trigger: 'cli' });
+    const result = await runChurnWarningJob({
+      db,
+      orderSource: createOrderSource(config, db),
+      trigger: 'cli',
+      timeZone: config.churnJobTimezone,
+    });
     console.log(describeOutcome(result));
     if (result.outcome === 'skipped') return 2;
     return result.outcome === 'finished' ? 0 : 1;

@@ -37,7 +37,13 @@ export function jobRoutes(context: { db: Db; config: Config; orderSource?: Order
 
   router.post('/admin/jobs/churn-warnings/run', requireRight('run', 'job'), async (req, res) => {
     const user = currentUser(req);
-    const outcome = await runChurnWarningJob({ db, orderSource, trigger: 'manual', actorId: user.id });
+    const outcome = await runChurnWarningJob({
+      db,
+      orderSource,
+      trigger: 'manual',
+      actorId: user.id,
+      timeZone: config.churnJobTimezone,
+    });
     flash(req, describeOutcome(outcome), outcome.outcome === 'finished' ? 'success' : 'error');
     res.redirect('/admin/jobs');
   });

@@ -29,7 +29,13 @@ export function startScheduledJobs(context: { db: Db; config: Config; orderSourc
         config.churnJobSchedule,
         async ({ date }) => {
           try {
-            const result = await runChurnWarningJob({ db, orderSource, trigger: 'schedule', scheduledFor: scheduledMinute(date) });
+            const result = await runChurnWarningJob({
+              db,
+              orderSource,
+              trigger: 'schedule',
+              scheduledFor: scheduledMinute(date),
+              timeZone: config.churnJobTimezone,
+            });
             console.log(describeOutcome(result));
           } catch (err) {
             console.error(`${CHURN_JOB_NAME}任务未能运行`, err);

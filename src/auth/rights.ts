@@ -79,6 +79,8 @@ export const DEFAULT_RIGHTS: Record<Role, Right[]> = {
     'customer:view:any',
     'customer:edit:any',
     'churn:view:any',
+    // A 销售主管 may be a customer's 客户经理 too: then the warning is theirs to handle.
+    'churn:handle:own',
     'ticket:create:any',
     'ticket:assign:any',
     'ticket:handle:own',

@@ -7,15 +7,35 @@ export { COUNTED_ORDER_STATUSES } from '../orders/order-source';
 
 export const CHURN_AFTER_MONTHS = 6;
 
+/** A calendar day as `YYYY-MM-DD`; such strings sort like the days they name. */
+export type CalendarDay = string;
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar day of `date` in `timeZone` (default: the server's zone). */
+export function calendarDay(date: Date, timeZone?: string): CalendarDay {
+  const key = timeZone ?? '';
+  let format = dayFormats.get(key);
+  if (!format) {
+    // en-CA writes dates as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(key, format);
+  }
+  return format.format(date);
+}
+
 /**
- * The start (server time) of the day CHURN_AFTER_MONTHS months before `now`'s
- * day: the last order must be before it. An order on that very day is exactly
- * six months old, not more. From 31 August the day is the end of February.
+ * The day CHURN_AFTER_MONTHS months before `now`'s day (both in `timeZone`,
+ * the zone the job is scheduled in): the last order must be before it. An
+ * order on that very day is exactly six months old, not more. From 31 August
+ * the day is the end of February.
  */
-export function churnCutoff(now: Date, months = CHURN_AFTER_MONTHS): Date {
-  const first = new Date(now.getFullYear(), now.getMonth() - months, 1);
-  const lastDay = new Date(first.getFullYear(), first.getMonth() + 1, 0).getDate();
-  return new Date(first.getFullYear(), first.getMonth(), Math.min(now.getDate(), lastDay));
+export function churnCutoffDay(now: Date, timeZone?: string, months = CHURN_AFTER_MONTHS): CalendarDay {
+  const [year, month, day] = calendarDay(now, timeZone).split('-').map(Number);
+  const first = new Date(Date.UTC(year, month - 1 - months, 1));
+  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(day, lastDay));
+  return first.toISOString().slice(0, 10);
 }
 
 export interface ChurnCustomer {
@@ -41,12 +61,13 @@ export function selectChurnCandidates(
   lastOrderDates: ReadonlyMap<number, Date>,
   withOpenWarning: ReadonlySet<number>,
   now: Date,
+  timeZone?: string,
 ): ChurnCandidate[] {
-  const cutoff = churnCutoff(now).getTime();
+  const cutoff = churnCutoffDay(now, timeZone);
   return customers
     .filter((customer) => !withOpenWarning.has(customer.id))
     .map((customer) => ({ customer, lastOrderDate: lastOrderDates.get(customer.id) ?? null }))
-    .filter(({ customer, lastOrderDate }) => (lastOrderDate ?? customer.createdAt).getTime() < cutoff)
+    .filter(({ customer, lastOrderDate }) => calendarDay(lastOrderDate ?? customer.createdAt, timeZone) < cutoff)
     .map(({ customer, lastOrderDate }) => ({
       customerId: customer.id,
       accountManagerId: customer.accountManagerId,

@@ -16,6 +16,9 @@ export const CHURN_WARNING_STATUS = defineStatusMachine<ChurnWarningStatus, Chur
   { warning: '预警', deferred: '暂缓流失', churned: '已流失' },
 );
 
+/** The status the job gives a new warning. */
+export const NEW_WARNING_STATUS: ChurnWarningStatus = 'warning';
+
 /** Unfinished warnings: a customer with one gets no other from the job. */
 export const OPEN_WARNING_STATUSES: ChurnWarningStatus[] = ['warning', 'deferred'];
 

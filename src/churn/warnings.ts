@@ -9,8 +9,9 @@ import { can, CurrentUser } from '../auth/can';
 import { recordAudit } from '../audit/audit';
 import type { OrderSource } from '../orders/order-source';
 import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
-import { selectChurnCandidates } from './churn-rule';
-import { CHURN_WARNING_STATUS, ChurnStep, churnRefusal, OPEN_WARNING_STATUSES } from './warning-status';
+import { ChurnCandidate, selectChurnCandidates } from './churn-rule';
+import { ACTIVE_CUSTOMER_STATUSES, CUSTOMER_STATUS } from '../customers/customer-status';
+import { CHURN_WARNING_STATUS, ChurnStep, churnRefusal, NEW_WARNING_STATUS, OPEN_WARNING_STATUSES } from './warning-status';
 
 export interface RaiseResult {
   /** 正常 customers looked at */
@@ -33,34 +34,54 @@ const BULK_TRANSACTION = { timeout: 120_000, maxWait: 10_000 };
 export async function raiseChurnWarnings(
   db: Db,
   orderSource: OrderSource,
-  { now = new Date(), actorId = null }: { now?: Date; actorId?: number | null } = {},
+  {
+    now = new Date(),
+    actorId = null,
+    timeZone,
+  }: { now?: Date; actorId?: number | null; /** the job's zone: whose calendar days count */ timeZone?: string } = {},
 ): Promise<RaiseResult> {
   const customers = await db.customer.findMany({
-    where: { status: 'normal' },
+    where: { status: { in: ACTIVE_CUSTOMER_STATUSES } },
     select: { id: true, number: true, createdAt: true, accountManagerId: true },
   });
   if (customers.length === 0) return { checked: 0, added: 0 };
   const lastOrderDates = await orderSource.lastOrderDates(customers.map(({ id, number }) => ({ id, number })));
-  const open = await db.churnWarning.findMany({
-    where: { status: { in: OPEN_WARNING_STATUSES } },
-    select: { customerId: true },
-  });
-  const candidates = selectChurnCandidates(customers, lastOrderDates, new Set(open.map((w) => w.customerId)), now);
+  const candidates = selectChurnCandidates(customers, lastOrderDates, await openWarningCustomers(db), now, timeZone);
   if (candidates.length === 0) return { checked: customers.length, added: 0 };
 
-  const rows = candidates.map((c) => ({ ...c, status: 'warning', createdAt: now }));
-  await db.$transaction(async (tx) => {
-    await tx.churnWarning.createMany({ data: rows });
+  const added = await db.$transaction(async (tx) => {
+    const rows = await stillWithoutWarning(tx, candidates);
+    if (rows.length === 0) return 0;
+    await tx.churnWarning.createMany({ data: rows.map((c) => ({ ...c, status: NEW_WARNING_STATUS, createdAt: now })) });
     // One entry for the whole run: the job adds warnings in bulk, not one by one.
     await recordAudit(tx, {
       userId: actorId,
       action: 'create',
       entity: 'ChurnWarning',
       entityId: `job:${now.toISOString()}`,
-      after: candidates,
+      after: rows,
     });
+    return rows.length;
   }, BULK_TRANSACTION);
-  return { checked: customers.length, added: rows.length };
+  return { checked: customers.length, added };
+}
+
+/**
+ * The candidates still 正常 and still without an unfinished warning, read again
+ * inside the writing transaction: a 确认流失 or another warning may have landed
+ * since the job's first reads. Two queries, whatever the number of candidates.
+ */
+async function stillWithoutWarning(tx: Tx, candidates: ChurnCandidate[]): Promise<ChurnCandidate[]> {
+  // No list of ids in the queries: SQL Server takes at most 2100 parameters.
+  const active = await tx.customer.findMany({ where: { status: { in: ACTIVE_CUSTOMER_STATUSES } }, select: { id: true } });
+  const open = await openWarningCustomers(tx);
+  const stillActive = new Set(active.map((c) => c.id));
+  return candidates.filter((c) => stillActive.has(c.customerId) && !open.has(c.customerId));
+}
+
+async function openWarningCustomers(db: Db | Tx): Promise<Set<number>> {
+  const open = await db.churnWarning.findMany({ where: { status: { in: OPEN_WARNING_STATUSES } }, select: { customerId: true } });
+  return new Set(open.map((w) => w.customerId));
 }
 
 async function warningForStep(tx: Tx, id: number, actor: CurrentUser, step: ChurnStep) {
@@ -121,8 +142,8 @@ export async function confirmChurn(tx: Tx, id: number, reason: string, actor: Cu
   });
   if (count === 0) throw new ConflictError(churnRefusal('confirm', await currentStatus(tx, id)));
   const customer = await tx.customer.updateMany({
-    where: { id: warning.customerId, status: 'normal' },
-    data: { status: 'churned' },
+    where: { id: warning.customerId, status: { in: CUSTOMER_STATUS.statusesAllowing('churn') } },
+    data: { status: CUSTOMER_STATUS.next(warning.customer.status, 'churn') },
   });
   // Throwing rolls the warning back too.
   if (customer.count === 0) throw new ConflictError('该客户已不是正常状态，不能确认流失');
@@ -140,8 +161,8 @@ export async function confirmChurn(tx: Tx, id: number, reason: string, actor: Cu
     action: 'update',
     entity: 'Customer',
     entityId: warning.customerId,
-    before: { status: 'normal' },
-    after: { status: 'churned' },
+    before: { status: warning.customer.status },
+    after: { status: CUSTOMER_STATUS.next(warning.customer.status, 'churn') },
   });
   return after;
 }

@@ -3,6 +3,7 @@
 import type { Tx } from '../db/client';
 import { recordAudit } from '../audit/audit';
 import { nextNumber } from '../shared/numbers';
+import { NEW_CUSTOMER_STATUS } from './customer-status';
 
 export const CUSTOMER_NUMBER_PREFIX = 'KH';
 
@@ -26,7 +27,7 @@ export async function createCustomer(tx: Tx, input: NewCustomer, actorId: number
       region: input.region ?? null,
       level: input.level ?? null,
       phone: input.phone ?? null,
-      status: 'normal',
+      status: NEW_CUSTOMER_STATUS,
     },
   });
   if (input.contact) {

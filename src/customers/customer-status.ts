@@ -19,6 +19,15 @@ export const CUSTOMER_STATUS = defineStatusMachine<CustomerStatus, CustomerStep>
 
 export const CUSTOMER_STATUSES = Object.keys(CUSTOMER_STATUS.labels) as CustomerStatus[];
 
+/** A new customer's status. */
+export const NEW_CUSTOMER_STATUS: CustomerStatus = 'normal';
+
+/**
+ * Live customers (正常): the ones that may still change, are offered for new
+ * service tickets and are watched by the churn-warning job.
+ */
+export const ACTIVE_CUSTOMER_STATUSES = CUSTOMER_STATUS.statusesAllowing('edit');
+
 /** What a customer needs for the record-level check of can(). */
 export type CustomerOwner = { status: string; accountManagerId: number | null };
 

@@ -7,6 +7,7 @@ import { isNormalUser, normalUsers } from '../auth/users';
 import { paged, Page } from '../shared/paging';
 import type { ArchiveQuery } from './schemas';
 import { statusesFor, TicketRight } from './ticket-status';
+import { ACTIVE_CUSTOMER_STATUSES } from '../customers/customer-status';
 
 export const SERVICE_TYPE = '服务类型';
 /** How many customers the create form offers at once; the filter box narrows them. */
@@ -38,14 +39,14 @@ export interface CustomerChoices {
 export async function customerChoices(db: Tx, filter: string, chosenId?: number): Promise<CustomerChoices> {
   const text = filter.trim();
   const where: Prisma.CustomerWhereInput = {
-    status: 'normal',
+    status: { in: ACTIVE_CUSTOMER_STATUSES },
     ...(text ? { OR: [{ name: { contains: text } }, { number: { contains: text } }] } : {}),
   };
   const select = { id: true, number: true, name: true };
   const [options, total, chosen] = await Promise.all([
     db.customer.findMany({ where, select, orderBy: [{ name: 'asc' }, { id: 'asc' }], take: CUSTOMER_CHOICES }),
     db.customer.count({ where }),
-    chosenId ? db.customer.findFirst({ where: { id: chosenId, status: 'normal' }, select }) : null,
+    chosenId ? db.customer.findFirst({ where: { id: chosenId, status: { in: ACTIVE_CUSTOMER_STATUSES } }, select }) : null,
   ]);
   if (chosen && !options.some((o) => o.id === chosen.id)) options.unshift(chosen);
   return { options, total };

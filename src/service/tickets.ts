@@ -12,6 +12,7 @@ import { nextNumber } from '../shared/numbers';
 import { isTicketHandler, isServiceType } from './queries';
 import type { FeedbackForm, NewTicketForm } from './schemas';
 import { feedbackStep, refusal, TICKET_STATUS, TICKET_STEP_RIGHT, TicketStep } from './ticket-status';
+import { ACTIVE_CUSTOMER_STATUSES } from '../customers/customer-status';
 
 export const TICKET_NUMBER_PREFIX = 'FW';
 
@@ -68,7 +69,7 @@ export async function createServiceTicket(tx: Tx, input: NewTicketForm, actor: C
   if (!(await isServiceType(tx, input.type))) {
     throw new ValidationError('请选择有效的服务类型', { type: '请选择有效的服务类型' });
   }
-  const customer = await tx.customer.findFirst({ where: { id: input.customerId, status: 'normal' } });
+  const customer = await tx.customer.findFirst({ where: { id: input.customerId, status: { in: ACTIVE_CUSTOMER_STATUSES } } });
   if (!customer) throw new ValidationError('请选择有效的客户（正常状态）', { customerId: '请选择有效的客户' });
   const now = new Date();
   const ticket = await tx.serviceTicket.create({

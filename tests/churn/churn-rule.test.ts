@@ -1,5 +1,5 @@
 // The selection rule and the status machine, as plain data.
-import { CHURN_AFTER_MONTHS, churnCutoff, selectChurnCandidates, COUNTED_ORDER_STATUSES } from '../../src/churn/churn-rule';
+import { CHURN_AFTER_MONTHS, churnCutoffDay, selectChurnCandidates, COUNTED_ORDER_STATUSES } from '../../src/churn/churn-rule';
 import { CHURN_WARNING_STATUS, churnRefusal, churnStepsFor, OPEN_WARNING_STATUSES } from '../../src/churn/warning-status';
 import type { CurrentUser } from '../../src/auth/can';
 import { DEFAULT_RIGHTS, Role, rightKey } from '../../src/auth/rights';
@@ -9,17 +9,30 @@ const RUN = new Date(2026, 10, 28, 2, 0);
 const at = (y: number, m: number, d: number, h = 0, min = 0) => new Date(y, m - 1, d, h, min);
 
 describe('the cutoff', () => {
-  test('is the start of the same day six months earlier', () => {
+  test('is the same calendar day six months earlier', () => {
     expect(CHURN_AFTER_MONTHS).toBe(6);
-    expect(churnCutoff(RUN)).toEqual(at(2026, 5, 28));
-    expect(churnCutoff(at(2026, 11, 28, 23, 59))).toEqual(at(2026, 5, 28));
+    expect(churnCutoffDay(RUN)).toBe('2026-05-28');
+    expect(churnCutoffDay(at(2026, 11, 28, 23, 59))).toBe('2026-05-28');
   });
 
   test('from a day the earlier month lacks, the end of that month', () => {
-    expect(churnCutoff(at(2026, 8, 31, 2))).toEqual(at(2026, 2, 28));
-    expect(churnCutoff(at(2028, 8, 31, 2))).toEqual(at(2028, 2, 29));
-    expect(churnCutoff(at(2026, 3, 31, 2))).toEqual(at(2025, 9, 30));
-    expect(churnCutoff(at(2026, 1, 15, 2))).toEqual(at(2025, 7, 15));
+    expect(churnCutoffDay(at(2026, 8, 31, 2))).toBe('2026-02-28');
+    expect(churnCutoffDay(at(2028, 8, 31, 2))).toBe('2028-02-29');
+    expect(churnCutoffDay(at(2026, 3, 31, 2))).toBe('2025-09-30');
+    expect(churnCutoffDay(at(2026, 1, 15, 2))).toBe('2025-07-15');
+  });
+
+  test('days are counted in the zone the job is scheduled in, not the server’s', () => {
+    // Saturday 02:00 in Shanghai is still Friday in London.
+    const saturdayInShanghai = new Date('2026-11-27T18:00:00Z');
+    expect(churnCutoffDay(saturdayInShanghai, 'Asia/Shanghai')).toBe('2026-05-28');
+    expect(churnCutoffDay(saturdayInShanghai, 'Europe/London')).toBe('2026-05-27');
+    // Ordered 28 May, 01:00 Shanghai time: exactly six months there, more in London.
+    const order = new Date('2026-05-27T17:00:00Z');
+    const customers = [{ id: 1, createdAt: new Date('2020-01-01T00:00:00Z'), accountManagerId: 7 }];
+    const orders = new Map([[1, order]]);
+    expect(selectChurnCandidates(customers, orders, new Set(), saturdayInShanghai, 'Asia/Shanghai')).toEqual([]);
+    expect(selectChurnCandidates(customers, orders, new Set(), new Date('2026-11-28T02:00:00Z'), 'UTC')).toHaveLength(1);
   });
 
   test('only shipped (5) and paid (6) orders count, from the one list of the order source', () => {

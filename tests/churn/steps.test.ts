@@ -79,6 +79,18 @@ describe('暂缓流失', () => {
     expect(await auditOf('ChurnWarning', warning.id)).toHaveLength(0);
   });
 
+  test('a 销售主管 who is the customer’s 客户经理 handles its warning, and sees it as a to-do', async () => {
+    const { warning } = await warningFor(t, staff.manager.id, '主管自管客户');
+    const manager = await login(t.app, 'manager');
+    expect((await manager.get('/home')).text).toContain('待处理的流失预警');
+    expect((await manager.get(`/churn/${warning.id}`)).text).toContain(`action="/churn/${warning.id}/measures"`);
+    const page = await follow(manager, await manager.post(`/churn/${warning.id}/measures`, { content: '主管亲自回访' }));
+    expect(page).toContain('保存成功');
+    const now = await warningNow(t.db, warning.id);
+    expect(now.status).toBe('deferred');
+    expect(now.measures.map((m) => m.authorId)).toEqual([staff.manager.id]);
+  });
+
   test('a warning already 已流失 takes no more measures', async () => {
     const { warning } = await warningFor(t, staff.sales.id, '已流失客户', {
       status: 'churned',
