@@ -25,7 +25,8 @@ export function loadUser(db: Db) {
 
 export function requireLogin(req: Request, res: Response, next: NextFunction): void {
   if (req.user) return next();
-  if (req.method === 'GET' && req.accepts(['html', 'json']) === 'html') return res.redirect('/login');
+  // A form sent after the session ended (timed out, user disabled) leads to the login page too.
+  if (req.accepts(['html', 'json']) === 'html') return res.redirect('/login');
   res.status(401).json({ error: '请先登录' });
 }
 

@@ -2,6 +2,7 @@
 // more leniently, an address) is blocked for a while. Kept in the database so
 // that every app instance sees the same counts.
 import type { Db } from '../db/client';
+import { retryOnUniqueViolation } from '../shared/errors';
 
 export const WINDOW_MS = 15 * 60 * 1000;
 export const BLOCK_MS = 15 * 60 * 1000;
@@ -23,17 +24,28 @@ export async function blockedUntil(db: Db, keys: string[], now = new Date()): Pr
   return times.length ? new Date(Math.max(...times)) : null;
 }
 
+/**
+ * Counts one failed login against the account and the address. The count is
+ * incremented in the database (never read, added to and written back), so
+ * failures sent in parallel are all counted.
+ */
 export async function recordFailure(db: Db, username: string, ip: string, now = new Date()): Promise<void> {
   for (const { kind, key } of throttleKeys(username, ip)) {
-    const row = await db.loginThrottle.findUnique({ where: { key } });
-    const inWindow = row && now.getTime() - row.windowStart.getTime() < WINDOW_MS;
-    const failures = inWindow ? row.failures + 1 : 1;
-    const data = {
-      failures,
-      windowStart: inWindow ? row.windowStart : now,
-      blockedUntil: failures >= LIMITS[kind] ? new Date(now.getTime() + BLOCK_MS) : null,
-    };
-    await db.loginThrottle.upsert({ where: { key }, create: { key, ...data }, update: data });
+    // A window that has passed starts again.
+    await db.loginThrottle.updateMany({
+      where: { key, windowStart: { lte: new Date(now.getTime() - WINDOW_MS) } },
+      data: { failures: 0, windowStart: now, blockedUntil: null },
+    });
+    const row = await retryOnUniqueViolation(() =>
+      db.loginThrottle.upsert({
+        where: { key },
+        create: { key, failures: 1, windowStart: now },
+        update: { failures: { increment: 1 } },
+      }),
+    );
+    if (row.failures >= LIMITS[kind]) {
+      await db.loginThrottle.update({ where: { key }, data: { blockedUntil: new Date(now.getTime() + BLOCK_MS) } });
+    }
   }
 }
 

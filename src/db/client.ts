@@ -26,15 +26,40 @@ export function sqliteFile(url: string): string {
   return url.replace(/^file:/, '');
 }
 
+/** The parts between semicolons, a semicolon inside {…} not counting. */
+function connectionStringParts(text: string): string[] {
+  const parts: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (const char of text) {
+    if (char === '{') quoted = true;
+    else if (char === '}') quoted = false;
+    if (char === ';' && !quoted) {
+      parts.push(current);
+      current = '';
+    } else {
+      current += char;
+    }
+  }
+  parts.push(current);
+  return parts;
+}
+
 /** sqlserver://host:port;database=crm;user=sa;password=…;encrypt=true;trustServerCertificate=true */
 export function parseSqlServerUrl(url: string) {
-  const [hostPart, ...pairs] = url.replace(/^sqlserver:\/\//, '').split(';');
+  const [hostPart, ...pairs] = connectionStringParts(url.replace(/^sqlserver:\/\//, ''));
   const [server, port] = hostPart.split(':');
   const params = new Map(
     pairs
       .filter(Boolean)
-      .map((pair) => pair.split('=') as [string, string])
-      .map(([key, value]) => [key.trim().toLowerCase(), decodeURIComponent(value ?? '')]),
+      .map((pair) => {
+        const at = pair.indexOf('=');
+        const key = (at < 0 ? pair : pair.slice(0, at)).trim().toLowerCase();
+        const raw = at < 0 ? '' : pair.slice(at + 1).trim();
+        // {…} quotes a value holding ; or = (as in Prisma's SQL Server URLs).
+        const value = /^\{.*\}$/.test(raw) ? raw.slice(1, -1) : decodeURIComponent(raw);
+        return [key, value] as const;
+      }),
   );
   return {
     server,

@@ -15,15 +15,30 @@ export interface PrepareResult {
   applied: string[];
 }
 
-function hasTables(file: string): boolean {
-  if (!fs.existsSync(file)) return false;
+/** Whether the file holds the tables, and whether any user (its data was loaded). */
+function contents(file: string): { tables: boolean; users: boolean } {
+  if (!fs.existsSync(file)) return { tables: false, users: false };
   const sqlite = new Database(file, { readonly: true });
   try {
-    const row = sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'User'").get() as { n: number };
-    return row.n > 0;
+    const table = sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'User'").get() as { n: number };
+    if (table.n === 0) return { tables: false, users: false };
+    const users = sqlite.prepare('SELECT count(*) AS n FROM "User"').get() as { n: number };
+    return { tables: true, users: users.n > 0 };
   } finally {
     sqlite.close();
   }
+}
+
+/** A consistent copy (write-ahead log included) through SQLite's backup API. */
+async function copyAside(file: string): Promise<string> {
+  const copy = `${file}.before-migrate`;
+  const sqlite = new Database(file, { readonly: true });
+  try {
+    await sqlite.backup(copy);
+  } finally {
+    sqlite.close();
+  }
+  return copy;
 }
 
 function useWriteAheadLog(file: string): void {
@@ -39,11 +54,14 @@ export async function prepareEmbeddedDatabase(url: string, options: { demoData: 
   if (databaseKind(url) !== 'sqlite') throw new Error('only the embedded database is prepared on start');
   const file = sqliteFile(url);
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const created = !hasTables(file);
-  if (!created) fs.copyFileSync(file, `${file}.before-migrate`);
+  const before = contents(file);
+  const copy = before.tables ? await copyAside(file) : null;
   const applied = await applyMigrations(file);
-  if (!created && applied.length === 0) fs.rmSync(`${file}.before-migrate`);
+  if (copy && applied.length === 0) fs.rmSync(copy);
+  else if (copy) console.log(`升级前的数据库已备份到 ${copy}`);
   useWriteAheadLog(file);
+  // New also when an earlier first start failed before its data was in.
+  const created = !before.users;
   const db: Db = createDb(url);
   try {
     await ensureReferenceData(db);

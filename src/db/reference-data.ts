@@ -15,10 +15,12 @@ export async function ensureReferenceData(db: Db): Promise<void> {
   for (const [code, name] of Object.entries(ROLE_NAMES)) {
     await db.role.upsert({ where: { code }, create: { code, name }, update: {} });
   }
-  // A right new to this database goes to the roles that have it by default; rights
-  // an administrator has taken from a role are not given back.
+  // Every role holds at least its default rights (rights.ts): a right a new
+  // version gives a role reaches databases made before it. There is no page
+  // yet to take rights from a role; the one that comes must record removals
+  // so that they are not given back here.
   const known = new Map((await db.permission.findMany()).map((p) => [`${p.resource}:${p.action}:${p.access}`, p.id]));
-  const added = new Set<number>();
+  const held = new Set((await db.rolePermission.findMany()).map((rp) => `${rp.roleCode}/${rp.permissionId}`));
   for (const [role, rights] of Object.entries(DEFAULT_RIGHTS) as [Role, Right[]][]) {
     for (const right of rights) {
       let id = known.get(rightKey(right));
@@ -26,9 +28,8 @@ export async function ensureReferenceData(db: Db): Promise<void> {
         const description = `${ACTIONS[right.action]}${RESOURCES[right.resource]}（${right.access === 'any' ? '全部' : '本人'}）`;
         id = (await db.permission.create({ data: { ...right, description } })).id;
         known.set(rightKey(right), id);
-        added.add(id);
       }
-      if (added.has(id)) await db.rolePermission.create({ data: { roleCode: role, permissionId: id } });
+      if (!held.has(`${role}/${id}`)) await db.rolePermission.create({ data: { roleCode: role, permissionId: id } });
     }
   }
   const entries = await db.dictionaryEntry.count();

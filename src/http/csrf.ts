@@ -23,6 +23,7 @@ export function csrfProtection(req: Request, res: Response, next: NextFunction):
       return next(new ForbiddenError('页面已过期或来源无效，请刷新页面后重试'));
     }
   }
-  res.locals.csrfToken = csrfToken(req);
+  // Made when a page first uses it: a redirect or a file touches no session.
+  Object.defineProperty(res.locals, 'csrfToken', { get: () => csrfToken(req), enumerable: true, configurable: true });
   next();
 }

@@ -17,10 +17,25 @@ function statusOf(err: unknown): number {
   return status && status >= 400 && status < 500 ? status : 500;
 }
 
+function isAppError(err: unknown): err is Error {
+  return (
+    err instanceof ValidationError || err instanceof ForbiddenError || err instanceof NotFoundError || err instanceof ConflictError
+  );
+}
+
+const GENERIC_MESSAGES: Record<number, string> = {
+  400: '请求格式有误',
+  403: '您没有执行此操作的权限',
+  404: '您访问的页面不存在',
+  413: '提交的内容过多或过大',
+  500: '系统出现错误，请稍后再试或联系管理员',
+};
+
 const TITLES: Record<number, string> = {
   403: '没有权限',
   404: '页面不存在',
   409: '操作未完成',
+  413: '提交的内容过大',
   422: '输入有误',
   500: '系统错误',
 };
@@ -29,8 +44,9 @@ const TITLES: Record<number, string> = {
 export function errorPage(err: unknown, req: Request, res: Response, _next: NextFunction): void {
   const status = statusOf(err);
   if (status === 500) console.error(err);
-  const known = err instanceof Error && status !== 500 && !(status === 400 && !(err instanceof ValidationError));
-  const message = known ? (err as Error).message : status === 400 ? '请求格式有误' : '系统出现错误，请稍后再试或联系管理员';
+  // Only our own errors carry a message written for the user; a library's (the
+  // body parser's "request entity too large" …) is replaced by one in Chinese.
+  const message = isAppError(err) ? err.message : (GENERIC_MESSAGES[status] ?? GENERIC_MESSAGES[400]);
   if (res.headersSent) return;
   if (req.accepts(['html', 'json']) === 'json') {
     res.status(status).json({ error: message });

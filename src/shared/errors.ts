@@ -35,3 +35,20 @@ export class ConflictError extends Error {
     this.name = 'ConflictError';
   }
 }
+
+/** Prisma's "unique constraint failed" (P2002). */
+export function isUniqueViolation(err: unknown): boolean {
+  return (err as { code?: string } | null)?.code === 'P2002';
+}
+
+/**
+ * Runs an upsert-like write once more when it lost a race to insert the same
+ * row: on SQL Server Prisma's upsert reads, then inserts, so two requests at
+ * the same moment may both insert. The second try finds the row and updates it.
+ */
+export function retryOnUniqueViolation<T>(write: () => Promise<T>): Promise<T> {
+  return write().catch((err: unknown) => {
+    if (isUniqueViolation(err)) return write();
+    throw err;
+  });
+}

@@ -4,17 +4,28 @@
 import { z } from 'zod';
 import { ValidationError } from './errors';
 
+// Zod's own messages (for input no builder below foresees) in Chinese too.
+z.config(z.locales.zhCN());
+
 const REQUIRED = 'required:';
+
+/** Missing → 必填信息不完全; anything else that is not text (a field sent twice) → 格式有误. */
+function textError(label: string, required: boolean) {
+  return (issue: { input?: unknown }) => (required && issue.input === undefined ? REQUIRED + label : `${label}格式有误`);
+}
 
 function blankToUndefined(value: unknown): unknown {
   if (typeof value === 'string' && value.trim() === '') return undefined;
   return value;
 }
 
-/** Blank stays missing (undefined); anything else becomes a number (NaN if not one). */
+/** Blank stays missing (undefined); plain decimal text becomes a number, anything else NaN. */
 function blankOrNumber(value: unknown): unknown {
   const present = blankToUndefined(value);
-  return typeof present === 'string' ? Number(present.trim()) : present;
+  if (typeof present !== 'string') return present;
+  const text = present.trim();
+  // Not Number() alone: it also reads "1e2", "0x10" and "Infinity".
+  return /^[-+]?\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
 }
 
 function numberField(label: string) {
@@ -28,7 +39,7 @@ export function requiredText(label: string, max: number) {
   return z.preprocess(
     blankToUndefined,
     z
-      .string({ error: REQUIRED + label })
+      .string({ error: textError(label, true) })
       .trim()
       .max(max, `${label}不能超过 ${max} 个字`),
   );
@@ -39,7 +50,7 @@ export function optionalText(label: string, max: number) {
   return z.preprocess(
     blankToUndefined,
     z
-      .string()
+      .string({ error: textError(label, false) })
       .trim()
       .max(max, `${label}不能超过 ${max} 个字`)
       .optional()
@@ -76,7 +87,7 @@ export function optionalAmount(label: string) {
   return z.preprocess(
     blankToUndefined,
     z
-      .string()
+      .string({ error: textError(label, false) })
       .trim()
       .regex(/^\d{1,14}(\.\d{1,2})?$/, `${label}必须是不超过两位小数的非负数`)
       .optional()
@@ -110,7 +121,7 @@ export function requiredDay(label: string) {
   return z.preprocess(
     blankToUndefined,
     z
-      .string({ error: REQUIRED + label })
+      .string({ error: textError(label, true) })
       .transform((text, ctx) => {
         const date = parseDay(text);
         if (!date) ctx.addIssue({ code: 'custom', message: `${label}格式应为 2011-7-1 或 2011-07-01` });
@@ -123,7 +134,7 @@ export function optionalDay(label: string) {
   return z.preprocess(
     blankToUndefined,
     z
-      .string()
+      .string({ error: textError(label, false) })
       .optional()
       .transform((text, ctx) => {
         if (text === undefined) return null;
@@ -138,7 +149,7 @@ export function optionalDay(label: string) {
 export function requiredChoice<T extends string>(label: string, choices: readonly T[]) {
   return z.preprocess(
     blankToUndefined,
-    z.string({ error: REQUIRED + label }).refine((v): v is T => (choices as readonly string[]).includes(v), {
+    z.string({ error: textError(label, true) }).refine((v): v is T => (choices as readonly string[]).includes(v), {
       message: `请选择有效的${label}`,
     }),
   ) as unknown as z.ZodType<T>;

@@ -1,6 +1,7 @@
 // Generated business numbers: a prefix, the day, and a per-day sequence kept in
 // the Counter table (KH20261123001 for customers, FW20261123001 for tickets).
 import type { Tx } from '../db/client';
+import { retryOnUniqueViolation } from './errors';
 
 function day(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -9,10 +10,13 @@ function day(now: Date): string {
 
 export async function nextNumber(tx: Tx, prefix: string, now = new Date()): Promise<string> {
   const name = `${prefix}${day(now)}`;
-  const counter = await tx.counter.upsert({
-    where: { name },
-    create: { name, value: 1 },
-    update: { value: { increment: 1 } },
-  });
+  const bump = () =>
+    tx.counter.upsert({
+      where: { name },
+      create: { name, value: 1 },
+      update: { value: { increment: 1 } },
+    });
+  // The first two numbers of a day asked for at the same moment may both insert.
+  const counter = await retryOnUniqueViolation(bump);
   return `${name}${String(counter.value).padStart(3, '0')}`;
 }

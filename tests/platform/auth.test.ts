@@ -11,23 +11,27 @@ beforeAll(() => {
 });
 afterAll(() => t.close());
 
+/** The session id a response sets, if any. */
+const sessionId = (res: request.Response) =>
+  /crm\.sid=([^;]+)/.exec(String(res.headers['set-cookie'] ?? ''))?.[1];
+
 async function loginForm(agent = request.agent(t.app)) {
   const page = await agent.get('/login');
-  return { agent, csrf: csrfFrom(page.text) };
+  return { agent, csrf: csrfFrom(page.text), sid: sessionId(page) };
 }
 
 describe('登录', () => {
   test('a normal user logs in, gets a new session id kept in the database, and sees the frames', async () => {
     const user = await createUser(t.db, { role: 'sales', username: 'li' });
-    const { agent, csrf } = await loginForm();
-    const before = (await agent.get('/login')).headers['set-cookie'];
+    const { agent, csrf, sid: before } = await loginForm();
+    expect(before).toBeTruthy();
     const res = await agent.post('/login').type('form').send({ _csrf: csrf, username: 'li', password: TEST_PASSWORD });
     expect(res.status).toBe(302);
     expect(res.headers.location).toBe('/');
-    const cookie = String(res.headers['set-cookie']);
-    expect(cookie).toMatch(/crm\.sid=/);
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).not.toBe(String(before));
+    expect(String(res.headers['set-cookie'])).toMatch(/HttpOnly/);
+    const after = sessionId(res);
+    expect(after).toBeTruthy();
+    expect(after).not.toBe(before);
     const sessions = await t.db.session.findMany();
     expect(sessions.some((s) => JSON.parse(s.data).userId === user.id)).toBe(true);
 
@@ -172,6 +176,28 @@ describe('platform pages', () => {
       expect(res.status).toBe(302);
       expect(res.headers.location).toBe('/login');
     }
+ 
+    // A page without a form touches no session: no cookie, no row.
+    const sessions = await t.db.session.count();
+    expect((await request(t.app).get('/healthz')).headers['set-cookie']).toBeUndefined();
+    expect((await request(t.app).get('/home')).headers['set-cookie']).toBeUndefined();
+    expect(await t.db.session.count()).toBe(sessions);
+  });
+
+  test('a form sent by a user disabled meanwhile leads to the login page, and changes nothing', async () => {
+    const user = await createUser(t.db, { role: 'sales', username: 'quitter' });
+    const session = await login(t.app, 'quitter');
+    const csrf = csrfFrom((await session.get('/opportunities/new')).text);
+    await t.db.user.update({ where: { id: user.id }, data: { status: 'disabled' } });
+    const count = await t.db.opportunity.count();
+    const res = await session.agent
+      .post('/opportunities')
+      .type('form')
+      .set('Accept', 'text/html')
+      .send({ _csrf: csrf, customerName: '过期客户', successRate: '50', summary: '概要', description: '描述' });
+    expect(res.status).toBe(302);
+    expect(res.headers.location).toBe('/login');
+    expect(await t.db.opportunity.count()).toBe(count);
   });
 
   test('an unknown page is a Chinese 404 inside the layout', async () => {
