@@ -6,7 +6,7 @@
 import type { JobRun } from '#prisma';
 import type { Db } from '../src/db/client';
 import type { OrderSource } from '../src/orders/order-source';
-import { raiseChurnWarnings } from '../src/churn/warnings';
+import { OrderSourceError, raiseChurnWarnings } from '../src/churn/warnings';
 import { acquireLease, claimSlot, lockHolder, releaseLease } from './job-lock';
 
 export const CHURN_JOB = 'churn-warnings';
@@ -41,8 +41,14 @@ export type ChurnJobOutcome =
   /** another instance has this slot, or a run is going on */
   | { outcome: 'skipped'; reason: 'slot-taken' | 'busy' };
 
-function message(err: unknown): string {
-  return (err instanceof Error ? err.message : String(err)).slice(0, 2000);
+/**
+ * What the run history says of a failure: in Chinese what failed, then the
+ * driver's own words (often English) for whoever has to fix it.
+ */
+function failureText(err: unknown): string {
+  const what = err instanceof OrderSourceError ? '读取订单失败' : '查询或写入数据库失败';
+  const detail = err instanceof Error ? err.message : String(err);
+  return `${what}（技术信息：${detail}）`.slice(0, 2000);
 }
 
 /** Runs the job once if no other run holds it; never throws for a failed run (it is recorded). */
@@ -68,7 +74,7 @@ export async function runChurnWarningJob(options: ChurnJobOptions): Promise<Chur
       const finished = await db.jobRun.update({ where: { id: run.id }, data: { ...result, finishedAt: new Date() } });
       return { outcome: 'finished', run: finished };
     } catch (err) {
-      const failed = await db.jobRun.update({ where: { id: run.id }, data: { error: message(err), finishedAt: new Date() } });
+      const failed = await db.jobRun.update({ where: { id: run.id }, data: { error: failureText(err), finishedAt: new Date() } });
       return { outcome: 'failed', run: failed };
     }
   } finally {

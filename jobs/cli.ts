@@ -10,7 +10,7 @@ import { createOrderSource } from '../src/orders/create-order-source';
 import { describeOutcome, runChurnWarningJob } from './churn-warnings';
 
 async function run(command: string | undefined): Promise<number> {
-  if (command !== 'churn') throw new Error('usage: node dist/jobs/cli.js churn');
+  if (command !== 'churn') throw new Error('用法：npm run job:churn（即 node dist/jobs/cli.js churn）');
   const config = loadConfig();
   if (databaseKind(config.databaseUrl) === 'sqlite' && !fs.existsSync(sqliteFile(config.databaseUrl))) {
     throw new Error(`数据库 ${config.databaseUrl} 不存在：请先启动应用或运行 npm run db:migrate`);

@@ -20,6 +20,14 @@ export interface RaiseResult {
   added: number;
 }
 
+/** The order source failed (the sales system unreachable, a bad query …). */
+export class OrderSourceError extends Error {
+  constructor(readonly cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = 'OrderSourceError';
+  }
+}
+
 /** A large run must not hit the default 5 s limit of an interactive transaction. */
 const BULK_TRANSACTION = { timeout: 120_000, maxWait: 10_000 };
 
@@ -45,7 +53,11 @@ export async function raiseChurnWarnings(
     select: { id: true, number: true, createdAt: true, accountManagerId: true },
   });
   if (customers.length === 0) return { checked: 0, added: 0 };
-  const lastOrderDates = await orderSource.lastOrderDates(customers.map(({ id, number }) => ({ id, number })));
+  const lastOrderDates = await orderSource
+    .lastOrderDates(customers.map(({ id, number }) => ({ id, number })))
+    .catch((err: unknown) => {
+      throw new OrderSourceError(err);
+    });
   const candidates = selectChurnCandidates(customers, lastOrderDates, await openWarningCustomers(db), now, timeZone);
   if (candidates.length === 0) return { checked: customers.length, added: 0 };
 

@@ -106,7 +106,9 @@ export function mssqlOrderSource(settings: SalesDbSettings, connect: SalesDbConn
         (await forCustomer(customer)).query<{ total: unknown }>(queries.orderCount),
         (await forCustomer(customer)).input('skip', Int, skip).input('take', Int, take).query<OrderRow>(queries.orders),
       ]);
-      return { total: Number(counted.recordset[0]?.total ?? 0), items: page.recordset.map(summary) };
+      // The configured query should select counted orders only; one that does not still shows none other.
+      const items = page.recordset.map(summary).filter((order) => isCounted(order.status));
+      return { total: Number(counted.recordset[0]?.total ?? 0), items };
     },
 
     async getOrder(customer, orderId): Promise<OrderDetail | null> {
@@ -121,6 +123,8 @@ export function mssqlOrderSource(settings: SalesDbSettings, connect: SalesDbConn
       return { order, lines, total: centsText(total) };
     },
 
+    // The rows carry no status: the configured query alone decides which orders
+    // count (SALES_DB_LAST_ORDERS_QUERY must keep to statuses 5 and 6).
     async lastOrderDates(customers) {
       const ids = new Map(customers.map((c) => [c.number, c.id]));
       const rows = (await (await request()).query<{ customerNumber: unknown; lastOrderDate: unknown }>(queries.lastOrders))

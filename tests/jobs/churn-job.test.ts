@@ -51,12 +51,17 @@ describe('the run record', () => {
   test('a failed run is recorded with its error, adds nothing and frees the lease', async () => {
     const broken: OrderSource = {
       ...crmOrderSource(db),
-      lastOrderDates: () => Promise.reject(new Error('销售系统数据库连接失败')),
+      lastOrderDates: () => Promise.reject(new Error('Failed to connect to sales-db:1433')),
     };
     const result = await runChurnWarningJob({ db, orderSource: broken, trigger: 'schedule', scheduledFor: SLOT });
     expect(result.outcome).toBe('failed');
     const [record] = await db.jobRun.findMany();
-    expect(record).toMatchObject({ trigger: 'schedule', added: 0, error: '销售系统数据库连接失败' });
+    // What failed in Chinese, the driver's words after it.
+    expect(record).toMatchObject({
+      trigger: 'schedule',
+      added: 0,
+      error: '读取订单失败（技术信息：Failed to connect to sales-db:1433）',
+    });
     expect(record.finishedAt).not.toBeNull();
     expect(await db.churnWarning.count()).toBe(0);
     expect((await run('manual')).outcome).toBe('finished');

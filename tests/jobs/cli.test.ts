@@ -31,5 +31,5 @@ test('a missing database or an unknown command fails with a message and exit cod
   await expect(runCli('file:/nonexistent/crm.db')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('不存在') });
   const { url, db } = freshDb();
   await db.$disconnect();
-  await expect(runCli(url, ['nothing'])).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('usage') });
+  await expect(runCli(url, ['nothing'])).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('用法：npm run job:churn') });
 });

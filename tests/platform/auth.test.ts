@@ -209,6 +209,14 @@ describe('platform pages', () => {
     expect(res.text).toContain('class="page-title"');
   });
 
+  test('a library’s error (too many form fields) gets a Chinese message, not its own English one', async () => {
+    const fields = Object.fromEntries(Array.from({ length: 1500 }, (_, i) => [`f${i}`, 'x']));
+    const res = await request(t.app).post('/login').type('form').set('Accept', 'text/html').send(fields);
+    expect(res.status).toBe(413);
+    expect(res.text).toContain('提交的内容过多或过大');
+    expect(res.text).not.toMatch(/too many|parameters/i);
+  });
+
   test('an unexpected error is a 500 page without a stack trace', async () => {
     await createUser(t.db, { username: 'unlucky' });
     const session = await login(t.app, 'unlucky');
