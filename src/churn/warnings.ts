@@ -22,7 +22,7 @@ export interface RaiseResult {
 
 /** The order source failed (the sales system unreachable, a bad query …). */
 export class OrderSourceError extends Error {
-  constructor(readonly cause: unknown) {
+  constructor(override readonly cause: unknown) {
     super(cause instanceof Error ? cause.message : String(cause));
     this.name = 'OrderSourceError';
   }
