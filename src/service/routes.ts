@@ -3,7 +3,7 @@
 import { Request, Response, Router } from 'express';
 import type { Db } from '../db/client';
 import { can, hasRight } from '../auth/can';
-import { currentUser, requireRight } from '../auth/middleware';
+import { currentUser, requireAnyRight, requireRight } from '../auth/middleware';
 import { ROLE_NAMES } from '../auth/rights';
 import { act, flash, page, PageLocals } from '../http/page';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
@@ -22,6 +22,7 @@ import { archiveQuery, assignForm, feedbackForm, handleForm, newTicketForm } fro
 import { assignServiceTicket, createServiceTicket, giveServiceFeedback, handleServiceTicket } from './tickets';
 import {
   canViewTicket,
+  TICKET_VIEW_ACTIONS,
   feedbackStep,
   refusal,
   TICKET_EVENT_LABELS,
@@ -192,7 +193,9 @@ export function serviceRoutes(db: Db): Router {
     await show(res, 'list', { ...locals, result });
   });
 
-  router.get('/service/:id', async (req, res) => {
+  // Whoever takes part in tickets may open one; canViewTicket then decides on this one.
+  const ticketViewers = TICKET_VIEW_ACTIONS.map((action) => ({ action, resource: 'ticket' as const }));
+  router.get('/service/:id', requireAnyRight(...ticketViewers), async (req, res) => {
     const user = currentUser(req);
     const ticket = await ticketWithHistory(db, ticketId(req));
     if (!ticket) throw new NotFoundError('该服务不存在');

@@ -65,9 +65,11 @@ export function refusal(right: TicketRight, status: string): string {
 }
 
 /** Who may open a ticket's detail: the archive's readers and whoever may act on it. */
+/** Whoever holds one of these on a ticket may open it. */
+export const TICKET_VIEW_ACTIONS: Action[] = ['archive', 'assign', 'handle', 'feedback'];
+
 export function canViewTicket(user: CurrentUser, ticket: TicketOwners): boolean {
-  const rights: Action[] = ['archive', 'assign', 'handle', 'feedback'];
-  return rights.some((right) => can(user, right, 'ticket', ticket));
+  return TICKET_VIEW_ACTIONS.some((action) => can(user, action, 'ticket', ticket));
 }
 
 /** History steps (ServiceTicketEvent.action) and their names. */

@@ -1,4 +1,4 @@
-// The rights table drives this walk: every role, every link of the menu.
+// The rights table drives these walks: every role, every link of the menu and every route.
 import { MENU } from '../../src/layout/menu';
 import { DEFAULT_RIGHTS, Role, ROLE_NAMES } from '../../src/auth/rights';
 import { login, startTestApp, TestApp, LoggedIn } from '../support/app';
@@ -40,4 +40,58 @@ test.each(roles)('the left menu of %s shows exactly the links its rights allow',
 
 test('every role has some page of its own', () => {
   for (const role of roles) expect(links.some((l) => allowed(role, l.resource, l.action))).toBe(true);
+});
+
+// Every route of the application, read from Express's own router: each one
+// behind the login is guarded by a right, and each role is refused exactly
+// the routes whose right it lacks.
+interface RouteInfo {
+  method: 'get' | 'post';
+  path: string;
+  rights?: { action: string; resource: string }[];
+}
+
+interface Layer {
+  route?: { path: string; methods: Record<string, boolean>; stack: { handle: { rights?: RouteInfo['rights'] } }[] };
+  handle: { stack?: Layer[] };
+}
+
+function routesOf(stack: Layer[]): RouteInfo[] {
+  return stack.flatMap((layer) => {
+    if (layer.route) {
+      const rights = layer.route.stack.map((l) => l.handle.rights).find(Boolean);
+      return Object.keys(layer.route.methods)
+        .filter((m): m is RouteInfo['method'] => m === 'get' || m === 'post')
+        .map((method) => ({ method, path: layer.route!.path, rights }));
+    }
+    return layer.handle.stack ? routesOf(layer.handle.stack) : [];
+  });
+}
+
+/** Open to everyone logged in (or to nobody logged in): no right of a role decides them. */
+const OPEN_ROUTES = ['get /healthz', 'get /login', 'post /login', 'post /logout', 'get /', 'get /top', 'get /left', 'get /home'];
+
+const allRoutes = () => routesOf((t.app as unknown as { router: { stack: Layer[] } }).router.stack);
+
+test('every route behind the login requires a right', () => {
+  const routes = allRoutes();
+  expect(routes.length).toBeGreaterThan(40);
+  const unguarded = routes.filter((r) => !r.rights).map((r) => `${r.method} ${r.path}`);
+  expect(unguarded.sort()).toEqual([...OPEN_ROUTES].sort());
+});
+
+/** A concrete URL for a route: ids of records that do not exist. */
+const urlOf = (path: string) => path.replace(/:orderId/g, 'NO1').replace(/:\w+/g, '999999');
+
+test.each(roles)('%s is refused exactly the routes whose right it lacks, and no others', async (role) => {
+  const session = sessions[role];
+  const outcomes: string[] = [];
+  for (const route of allRoutes().filter((r) => r.rights)) {
+    const url = urlOf(route.path);
+    const res = route.method === 'get' ? await session.get(url) : await session.post(url, {});
+    const expected = route.rights!.some((right) => allowed(role, right.resource, right.action));
+    // Allowed: anything but 403 (404 for the missing record, 422 for the empty form …).
+    if ((res.status === 403) === expected) outcomes.push(`${route.method} ${url}: ${res.status}, allowed=${expected}`);
+  }
+  expect(outcomes).toEqual([]);
 });
