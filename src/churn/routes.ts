@@ -4,26 +4,18 @@ import { Request, Response, Router } from 'express';
 import type { Db } from '../db/client';
 import { can, hasAnyAccess } from '../auth/can';
 import { currentUser, requireRight } from '../auth/middleware';
-import { act, page } from '../http/page';
+import { act, moduleViews, pathId } from '../http/page';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import { parseForm } from '../shared/form';
-import { pageNumber } from '../shared/paging';
+import { emptyPage, pageNumber } from '../shared/paging';
 import { accountManagerChoices, churnWarningDetail, churnWarningList } from './queries';
 import { confirmForm, listQuery, measureForm, STATUS_FILTERS } from './schemas';
 import { confirmChurn, deferChurn } from './warnings';
 import { CHURN_WARNING_STATUS, churnStepsFor } from './warning-status';
 
-type Locals = { title: string; [key: string]: unknown };
+const show = moduleViews('churn', { statusLabel: (s: string) => CHURN_WARNING_STATUS.label(s) });
 
-function show(res: Response, view: string, locals: Locals, status = 200): Promise<void> {
-  return page(res, `churn/${view}`, { statusLabel: (s: string) => CHURN_WARNING_STATUS.label(s), ...locals }, status);
-}
-
-function warningId(req: Request): number {
-  const id = Number(req.params.id);
-  if (!Number.isInteger(id) || id <= 0) throw new NotFoundError('该流失预警不存在');
-  return id;
-}
+const warningId = (req: Request) => pathId(req.params.id, '该流失预警不存在');
 
 export function churnRoutes(db: Db): Router {
   const router = Router();
@@ -35,8 +27,7 @@ export function churnRoutes(db: Db): Router {
     const locals = { title: '客户流失管理', query: req.query, managers, statusFilters: STATUS_FILTERS };
     const query = parseForm(listQuery, req.query);
     if (!query.ok) {
-      const empty = { items: [], page: 1, pages: 1, total: 0, pageSize: 0 };
-      return show(res, 'list', { ...locals, result: empty, error: query.error.message }, 422);
+      return show(res, 'list', { ...locals, result: emptyPage(), error: query.error.message }, 422);
     }
     const result = await churnWarningList(db, user, query.data, pageNumber(req.query.page));
     await show(res, 'list', { ...locals, result });

@@ -4,7 +4,7 @@
 import { Response, Router } from 'express';
 import type { Db } from '../db/client';
 import { currentUser, requireRight } from '../auth/middleware';
-import { act, page } from '../http/page';
+import { act, invalid, page, pathId } from '../http/page';
 import type { ValidationError } from '../shared/errors';
 import { parseForm } from '../shared/form';
 import { pageNumber } from '../shared/paging';
@@ -16,14 +16,14 @@ import {
   deleteCustomerRecord,
   editCustomerRecord,
 } from './customer-records';
-import { customerForChangePage, customerId, customerPath, idFrom, invalid, LIST, loadCustomer, show } from './pages';
+import { customerForChangePage, customerId, customerPath, LIST, loadCustomer, show } from './pages';
 import type { CustomerRow } from './queries';
 
 export function customerRecordRoutes<R extends { id: number }, F>(db: Db, kind: CustomerRecordKind<R, F>): Router {
   const router = Router();
   const listPath = (id: number) => `${customerPath(id)}/${kind.segment}`;
   const path = `${LIST}/:id/${kind.segment}`;
-  const recordId = (value: unknown) => idFrom(value, `该${kind.noun}不存在`);
+  const recordId = (value: unknown) => pathId(value, `该${kind.noun}不存在`);
   const edit = requireRight('edit', 'customer');
 
   router.get(path, requireRight('view', 'customer'), async (req, res) => {

@@ -5,17 +5,17 @@ import { Request, Response, Router } from 'express';
 import type { Db } from '../db/client';
 import { hasAnyAccess } from '../auth/can';
 import { currentUser, requireRight } from '../auth/middleware';
-import { flash } from '../http/page';
+import { flash, invalid } from '../http/page';
 import type { OrderSource } from '../orders/order-source';
 import { ConflictError, ValidationError } from '../shared/errors';
 import { parseForm } from '../shared/form';
-import { pageNumber } from '../shared/paging';
+import { emptyPage, pageNumber } from '../shared/paging';
 import { CONTACTS } from './contacts';
 import { CUSTOMER_STATUS, CUSTOMER_STATUSES, customerEditableBy } from './customer-status';
 import { editCustomer } from './customers';
 import { INTERACTIONS } from './interactions';
 import { customerOrderRoutes } from './order-routes';
-import { customerForChangePage, customerId, customerPath, invalid, LIST, loadCustomer, show } from './pages';
+import { customerForChangePage, customerId, customerPath, LIST, loadCustomer, show } from './pages';
 import {
   accountManagersToSearch,
   customerFormChoices,
@@ -54,8 +54,7 @@ export function customerRoutes(db: Db, orderSource: OrderSource): Router {
     };
     const search = parseForm(customerSearch, query);
     if (!search.ok) {
-      const empty = { items: [], page: 1, pages: 1, total: 0, pageSize: 0 };
-      return show(res, 'list', { ...locals, result: empty, rows: [], error: search.error.message }, 422);
+      return show(res, 'list', { ...locals, result: emptyPage(), rows: [], error: search.error.message }, 422);
     }
     const result = await customerList(db, search.data, pageNumber(query.page));
     const rows = result.items.map((c) => ({ ...c, editable: customerEditableBy(user, c) }));

@@ -2,7 +2,7 @@
 // flash messages kept in the session across a redirect, and the common
 // "act, then redirect with a message" step of every workflow route.
 import type { NextFunction, Request, Response } from 'express';
-import { ConflictError, ValidationError } from '../shared/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
 
 export function flash(req: Request, text: string, type: 'success' | 'error' = 'success'): void {
   req.session.flash = { type, text };
@@ -35,6 +35,24 @@ export function page(res: Response, view: string, locals: PageLocals, status = 2
       });
     });
   });
+}
+
+/** The render function of one module's views (views/<folder>/), with the locals they all use. */
+export function moduleViews(folder: string, shared: Record<string, unknown> = {}) {
+  return (res: Response, view: string, locals: PageLocals, status = 200): Promise<void> =>
+    page(res, `${folder}/${view}`, { ...shared, ...locals }, status);
+}
+
+/** A record id from the path; anything but a positive whole number is the missing record. */
+export function pathId(value: unknown, missing: string): number {
+  const id = Number(value);
+  if (!Number.isInteger(id) || id <= 0) throw new NotFoundError(missing);
+  return id;
+}
+
+/** Bad input: the message, each field's error, and the entered values, for the form shown again. */
+export function invalid(error: ValidationError, values: unknown) {
+  return { error: error.message, errors: error.fieldErrors, values: values ?? {} };
 }
 
 /**

@@ -1,30 +1,17 @@
-// What the marketing routes share: rendering with the status names, ids from
-// the path, bad input, and the guard of a page that takes a step.
+// What the marketing routes share: rendering with the status names, the
+// opportunity of the path, and the guard of a page that takes a step.
 import type { Request, Response } from 'express';
 import type { Db } from '../db/client';
 import { currentUser } from '../auth/middleware';
-import { flash, page, PageLocals } from '../http/page';
-import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
+import { flash, moduleViews, pathId } from '../http/page';
+import { ForbiddenError, NotFoundError } from '../shared/errors';
 import { mayTakeStep, notYours, OPPORTUNITY_STATUS, OpportunityStep, refusal } from './opportunity-status';
 import { opportunityWithPlan, OpportunityWithPlan } from './queries';
 
-export function show(res: Response, view: string, locals: PageLocals, status = 200): Promise<void> {
-  return page(res, `marketing/${view}`, { statusLabel: (s: string) => OPPORTUNITY_STATUS.label(s), ...locals }, status);
-}
+export const show = moduleViews('marketing', { statusLabel: (s: string) => OPPORTUNITY_STATUS.label(s) });
 
-function idFrom(value: unknown, missing: string): number {
-  const id = Number(value);
-  if (!Number.isInteger(id) || id <= 0) throw new NotFoundError(missing);
-  return id;
-}
-
-export const opportunityId = (req: Request) => idFrom(req.params.id, '该销售机会不存在');
-export const planItemId = (req: Request) => idFrom(req.params.itemId, '该计划项不存在');
-
-/** Bad input: the message, each field's error, and the entered values. */
-export function invalid(error: ValidationError, values: unknown) {
-  return { error: error.message, errors: error.fieldErrors, values: values ?? {} };
-}
+export const opportunityId = (req: Request) => pathId(req.params.id, '该销售机会不存在');
+export const planItemId = (req: Request) => pathId(req.params.itemId, '该计划项不存在');
 
 export async function loadOpportunity(db: Db, req: Request): Promise<OpportunityWithPlan> {
   const opportunity = await opportunityWithPlan(db, opportunityId(req));

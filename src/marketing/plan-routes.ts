@@ -5,13 +5,13 @@ import { Request, Response, Router } from 'express';
 import type { Db } from '../db/client';
 import { can } from '../auth/can';
 import { currentUser, requireRight } from '../auth/middleware';
-import { act, page } from '../http/page';
+import { act, invalid, page } from '../http/page';
 import { viewHelpers } from '../http/view-helpers';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import { parseForm } from '../shared/form';
-import { pageNumber } from '../shared/paging';
+import { emptyPage, pageNumber } from '../shared/paging';
 import { hasPlan, OPPORTUNITY_STATUS, opportunityActionsFor, PLAN_STATUSES } from './opportunity-status';
-import { invalid, loadOpportunity, opportunityForStepPage, opportunityId, planItemId, show } from './pages';
+import { loadOpportunity, opportunityForStepPage, opportunityId, planItemId, show } from './pages';
 import { addPlanItem, deletePlanItem, editPlanItem, failOpportunity, recordPlanResult, succeedOpportunity } from './plans';
 import { OpportunityWithPlan, planList } from './queries';
 import { planItemEditForm, planItemForm, planResultForm, planSearch } from './schemas';
@@ -41,8 +41,7 @@ export function planRoutes(db: Db): Router {
     const search = parseForm(planSearch, req.query);
     const locals = { title: '客户开发计划', query: req.query, statusOptions };
     if (!search.ok) {
-      const empty = { items: [], page: 1, pages: 1, total: 0, pageSize: 0 };
-      return show(res, 'plans', { ...locals, result: empty, rows: [], error: search.error.message }, 422);
+      return show(res, 'plans', { ...locals, result: emptyPage(), rows: [], error: search.error.message }, 422);
     }
     const result = await planList(db, user, search.data, pageNumber(req.query.page));
     const rows = result.items.map((o) => ({ ...o, actions: opportunityActionsFor(user, o) }));

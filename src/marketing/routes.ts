@@ -4,13 +4,13 @@ import { Request, Response, Router } from 'express';
 import type { Db } from '../db/client';
 import { can, hasRight } from '../auth/can';
 import { currentUser, requireRight } from '../auth/middleware';
-import { act, flash, page } from '../http/page';
+import { act, flash, invalid, page } from '../http/page';
 import { ValidationError } from '../shared/errors';
 import { parseForm } from '../shared/form';
-import { pageNumber } from '../shared/paging';
+import { emptyPage, pageNumber } from '../shared/paging';
 import { assignOpportunity, createOpportunity, deleteOpportunity, editOpportunity } from './opportunities';
 import { hasPlan, OPPORTUNITY_STATUS, OPPORTUNITY_STATUSES, opportunityActionsFor } from './opportunity-status';
-import { invalid, loadOpportunity, opportunityForStepPage, opportunityId, show } from './pages';
+import { loadOpportunity, opportunityForStepPage, opportunityId, show } from './pages';
 import { planRoutes } from './plan-routes';
 import { opportunityList, OpportunityWithPlan, salesAssignees } from './queries';
 import { assignForm, opportunityForm, opportunitySearch } from './schemas';
@@ -37,8 +37,7 @@ function opportunityRoutes(db: Db): Router {
     const search = parseForm(opportunitySearch, req.query);
     const locals = { title: '销售机会管理', query: req.query, statusOptions, canCreate: hasRight(user, 'create', 'opportunity') };
     if (!search.ok) {
-      const empty = { items: [], page: 1, pages: 1, total: 0, pageSize: 0 };
-      return show(res, 'list', { ...locals, result: empty, rows: [], error: search.error.message }, 422);
+      return show(res, 'list', { ...locals, result: emptyPage(), rows: [], error: search.error.message }, 422);
     }
     const result = await opportunityList(db, search.data, pageNumber(req.query.page));
     const rows = result.items.map((o) => ({ ...o, actions: opportunityActionsFor(user, o) }));

@@ -5,10 +5,10 @@ import type { Db } from '../db/client';
 import { can, hasRight } from '../auth/can';
 import { currentUser, requireAnyRight, requireRight } from '../auth/middleware';
 import { ROLE_NAMES } from '../auth/rights';
-import { act, flash, page, PageLocals } from '../http/page';
+import { act, flash, invalid, moduleViews, pathId } from '../http/page';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import { parseForm } from '../shared/form';
-import { pageNumber } from '../shared/paging';
+import { emptyPage, pageNumber } from '../shared/paging';
 import {
   archivedTickets,
   customerChoices,
@@ -38,24 +38,14 @@ const names = {
   roleNames: ROLE_NAMES,
 };
 
-function show(res: Response, view: string, locals: PageLocals, status = 200): Promise<void> {
-  return page(res, `service/${view}`, { ...names, ...locals }, status);
-}
+const show = moduleViews('service', names);
 
-function ticketId(req: Request): number {
-  const id = Number(req.params.id);
-  if (!Number.isInteger(id) || id <= 0) throw new NotFoundError('该服务不存在');
-  return id;
-}
+const ticketId = (req: Request) => pathId(req.params.id, '该服务不存在');
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** Bad input: the message, each field's error, and the entered values. */
-function invalid(error: ValidationError, values: unknown) {
-  return { error: error.message, errors: error.fieldErrors, values: values ?? {} };
-}
 
 const STEP_PAGES: Record<TicketRight, { title: string; list: string }> = {
   assign: { title: '服务分配', list: '/service/assign' },
@@ -186,8 +176,7 @@ export function serviceRoutes(db: Db): Router {
     const query = parseForm(archiveQuery, req.query);
     const locals = { title: '服务归档', step: 'archive', types, query: req.query, handlers: [] };
     if (!query.ok) {
-      const empty = { items: [], page: 1, pages: 1, total: 0, pageSize: 0 };
-      return show(res, 'list', { ...locals, result: empty, error: query.error.message }, 422);
+      return show(res, 'list', { ...locals, result: emptyPage(), error: query.error.message }, 422);
     }
     const result = await archivedTickets(db, query.data, pageNumber(req.query.page));
     await show(res, 'list', { ...locals, result });

@@ -9,6 +9,11 @@ export interface Page<T> {
   pageSize: number;
 }
 
+/** The page of a list whose search could not be read: nothing. */
+export function emptyPage<T>(): Page<T> {
+  return { items: [], page: 1, pages: 1, total: 0, pageSize: 0 };
+}
+
 export function pageNumber(value: unknown): number {
   const page = Number(value);
   return Number.isInteger(page) && page > 0 ? page : 1;
