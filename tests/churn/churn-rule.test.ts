@@ -1,8 +1,7 @@
 // The selection rule and the status machine, as plain data.
 import { CHURN_AFTER_MONTHS, churnCutoffDay, selectChurnCandidates, COUNTED_ORDER_STATUSES } from '../../src/churn/churn-rule';
 import { CHURN_WARNING_STATUS, churnRefusal, churnStepsFor, OPEN_WARNING_STATUSES } from '../../src/churn/warning-status';
-import type { CurrentUser } from '../../src/auth/can';
-import { DEFAULT_RIGHTS, Role, rightKey } from '../../src/auth/rights';
+import { userOf } from '../support/builders/users';
 
 // A Saturday, 02:00 server time: when the job runs.
 const RUN = new Date(2026, 10, 28, 2, 0);
@@ -99,14 +98,6 @@ describe('the status machine', () => {
     expect(churnRefusal('defer', 'churned')).toBe('该客户已确认流失，不能再操作');
   });
 
-  const userOf = (role: Role, id: number): CurrentUser => ({
-    id,
-    username: role,
-    name: role,
-    role,
-    roleName: role,
-    rights: new Set(DEFAULT_RIGHTS[role].map(rightKey)),
-  });
 
   test('only the customer’s 客户经理 gets the steps, as the status allows', () => {
     expect(churnStepsFor(userOf('sales', 7), 'warning', 7)).toEqual(['defer']);

@@ -1,7 +1,5 @@
-// What the churn tests share: the staff, customers of sales1 and sales2, and
-// following a redirect to read the message it left.
-import type { Response } from 'supertest';
-import type { LoggedIn, TestApp } from '../support/app';
+// What the churn tests share: the staff, customers of sales1 and sales2.
+import type { TestApp } from '../support/app';
 import { createStaff } from '../support/builders/users';
 import { createWarning, WarningInput } from '../support/builders/churn';
 import { createCustomer } from '../support/builders/customers';
@@ -17,9 +15,4 @@ export async function warningFor(t: TestApp, accountManagerId: number | null, na
   return { customer, warning };
 }
 
-/** The page a redirect leads to (where its flash message shows). */
-export async function follow(session: LoggedIn, res: Response): Promise<string> {
-  expect(res.status).toBe(302);
-  const next = await session.get(res.headers.location);
-  return next.text;
-}
+export { follow } from '../support/app';

@@ -1,12 +1,8 @@
 // The customer's status machine and who may change a customer.
-import type { CurrentUser } from '../../src/auth/can';
-import { DEFAULT_RIGHTS, Role, rightKey } from '../../src/auth/rights';
+import { userOf } from '../support/builders/users';
 import { CUSTOMER_STATUS, customerEditableBy, customerRefusal, mayChangeCustomer } from '../../src/customers/customer-status';
 import { searchInput, startsWithOwnCustomers } from '../../src/customers/queries';
 
-function userOf(role: Role, id: number): CurrentUser {
-  return { id, username: `${role}${id}`, name: role, role, roleName: role, rights: new Set(DEFAULT_RIGHTS[role].map(rightKey)) };
-}
 
 const sales = userOf('sales', 7);
 const manager = userOf('manager', 8);

@@ -1,7 +1,5 @@
-// What the customer tests share: the staff with a customer of each kind, and
-// following a redirect to read the message it left.
-import type { Response } from 'supertest';
-import type { LoggedIn, TestApp } from '../support/app';
+// What the customer tests share: the staff with a customer of each kind.
+import type { TestApp } from '../support/app';
 import { createStaff } from '../support/builders/users';
 import { createCustomer } from '../support/builders/customers';
 
@@ -14,9 +12,4 @@ export async function customerStaff(t: TestApp) {
   return { ...staff, mine, theirs, churned };
 }
 
-/** The page a redirect leads to (where its flash message shows). */
-export async function follow(session: LoggedIn, res: Response): Promise<string> {
-  expect(res.status).toBe(302);
-  const next = await session.get(res.headers.location);
-  return next.text;
-}
+export { follow } from '../support/app';

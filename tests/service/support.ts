@@ -1,7 +1,6 @@
 // What the service tests share: the staff, a customer, and following a redirect
 // to read the message it left.
-import type { Response } from 'supertest';
-import type { LoggedIn, TestApp } from '../support/app';
+import type { TestApp } from '../support/app';
 import { createStaff, createUser } from '../support/builders/users';
 import { createCustomer } from '../support/builders/customers';
 
@@ -16,9 +15,4 @@ export function otherManager(t: TestApp) {
   return createUser(t.db, { role: 'manager', username: 'manager2' });
 }
 
-/** The page a redirect leads to (where its flash message shows). */
-export async function follow(session: LoggedIn, res: Response): Promise<string> {
-  expect(res.status).toBe(302);
-  const next = await session.get(res.headers.location);
-  return next.text;
-}
+export { follow } from '../support/app';

@@ -1,6 +1,6 @@
 // The status machine and the rules of who may do what, without HTTP.
 import type { CurrentUser } from '../../src/auth/can';
-import { DEFAULT_RIGHTS, Role, rightKey } from '../../src/auth/rights';
+import { userOf } from '../support/builders/users';
 import { archiveWhere, historyByRound, TicketEventRow } from '../../src/service/queries';
 import {
   canViewTicket,
@@ -11,9 +11,6 @@ import {
   ticketActionsFor,
 } from '../../src/service/ticket-status';
 
-function userOf(role: Role, id: number): CurrentUser {
-  return { id, username: role, name: role, role, roleName: role, rights: new Set(DEFAULT_RIGHTS[role].map(rightKey)) };
-}
 
 const manager = userOf('manager', 1);
 const creator = userOf('sales', 2);

@@ -65,3 +65,10 @@ export async function login(app: Express, username: string, password = TEST_PASS
     get: (url) => agent.get(url),
   };
 }
+
+/** The page a redirect leads to (where its flash message shows). */
+export async function follow(session: LoggedIn, res: request.Response): Promise<string> {
+  expect(res.status).toBe(302);
+  const next = await session.get(res.headers.location);
+  return next.text;
+}

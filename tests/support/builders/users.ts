@@ -1,7 +1,8 @@
 // Builders for users: every test makes the people it needs.
 import bcrypt from 'bcrypt';
 import type { Db } from '../../../src/db/client';
-import type { Role } from '../../../src/auth/rights';
+import type { CurrentUser } from '../../../src/auth/can';
+import { DEFAULT_RIGHTS, Role, rightKey } from '../../../src/auth/rights';
 import { TEST_PASSWORD } from '../app';
 
 // Hashed once, with few rounds, so that tests stay fast.
@@ -39,4 +40,9 @@ export async function createStaff(db: Db) {
     createUser(db, { role: 'executive', username: 'boss', name: '赵总' }),
   ]);
   return { admin, manager, sales, otherSales, executive };
+}
+
+/** A CurrentUser with the default rights of the role, for tests without HTTP. */
+export function userOf(role: Role, id: number): CurrentUser {
+  return { id, username: `${role}${id}`, name: role, role, roleName: role, rights: new Set(DEFAULT_RIGHTS[role].map(rightKey)) };
 }
