@@ -6,7 +6,6 @@ import { currentUser, requireRight } from '../src/auth/middleware';
 import { flash, page } from '../src/http/page';
 import { paged, pageNumber } from '../src/shared/paging';
 import type { OrderSource } from '../src/orders/order-source';
-import { createOrderSource } from '../src/orders/create-order-source';
 import { CHURN_AFTER_MONTHS } from '../src/churn/churn-rule';
 import {
   CHURN_JOB_NAME,
@@ -17,9 +16,7 @@ import {
   TRIGGER_NAMES,
 } from './churn-warnings';
 
-export function jobRoutes(context: { db: Db; config: Config; orderSource?: OrderSource }): Router {
-  const { db, config } = context;
-  const orderSource = context.orderSource ?? createOrderSource(context.config, db);
+export function jobRoutes({ db, config, orderSource }: { db: Db; config: Config; orderSource: OrderSource }): Router {
   const router = Router();
 
   router.get('/admin/jobs', requireRight('run', 'job'), async (req, res) => {

@@ -5,7 +5,6 @@ import { schedule } from 'node-cron';
 import type { Config } from '../src/config';
 import type { Db } from '../src/db/client';
 import type { OrderSource } from '../src/orders/order-source';
-import { createOrderSource } from '../src/orders/create-order-source';
 import { CHURN_JOB_NAME, describeOutcome, runChurnWarningJob } from './churn-warnings';
 
 export interface ScheduledJobs {
@@ -19,9 +18,9 @@ function scheduledMinute(date: Date): Date {
   return minute;
 }
 
-export function startScheduledJobs(context: { db: Db; config: Config; orderSource?: OrderSource }): ScheduledJobs {
-  const { db, config } = context;
-  const orderSource = context.orderSource ?? createOrderSource(context.config, db);
+/** orderSource: the app's own, so that one connection pool serves pages and jobs. */
+export function startScheduledJobs(context: { db: Db; config: Config; orderSource: OrderSource }): ScheduledJobs {
+  const { db, config, orderSource } = context;
   const tasks: { stop(): void | Promise<void> }[] = [];
   if (config.churnJobEnabled) {
     tasks.push(

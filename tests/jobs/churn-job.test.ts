@@ -123,7 +123,7 @@ describe('the scheduler', () => {
   const churnTasks = () => [...getTasks().values()].filter((task) => task.name === 'churn-warnings');
 
   test('switched off by configuration, nothing is scheduled', () => {
-    const jobs = startScheduledJobs({ db, config: testConfig(url, { churnJobEnabled: false }) });
+    const jobs = startScheduledJobs({ db, config: testConfig(url, { churnJobEnabled: false }), orderSource: crmOrderSource(db) });
     expect(churnTasks()).toHaveLength(0);
     jobs.stop();
   });
@@ -133,6 +133,7 @@ describe('the scheduler', () => {
     const jobs = startScheduledJobs({
       db,
       config: testConfig(url, { churnJobEnabled: true, churnJobTimezone: 'Asia/Shanghai' }),
+      orderSource: crmOrderSource(db),
     });
     try {
       const [task] = churnTasks();

@@ -245,6 +245,8 @@ describe('who may read and change a plan', () => {
       expect(page.text).not.toContain('<textarea');
       const add = await session.post(`/plans/${o.id}/items`, { date: '2011-7-1', content: '晚来的' });
       expect(await follow(session, add)).toContain(`该销售机会当前状态为「${label}」，不能修改开发计划`);
+      const edit = await session.post(`/plans/${o.id}/items/${item.id}`, { content: '改写的内容' });
+      expect(await follow(session, edit)).toContain('不能修改开发计划');
       const result = await session.post(`/plans/${o.id}/items/${item.id}/result`, { result: '改写' });
       expect(result.headers.location).toBe(`/plans/${o.id}/execute`);
       const remove = await session.post(`/plans/${o.id}/items/${item.id}/delete`);
