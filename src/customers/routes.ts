@@ -5,14 +5,14 @@ import { Request, Response, Router } from 'express';
 import type { Db } from '../db/client';
 import { hasAnyAccess } from '../auth/can';
 import { currentUser, requireRight } from '../auth/middleware';
-import { flash, invalid } from '../http/page';
+import { act, invalid } from '../http/page';
 import type { OrderSource } from '../orders/order-source';
-import { ConflictError, ValidationError } from '../shared/errors';
+import type { ValidationError } from '../shared/errors';
 import { parseForm } from '../shared/form';
 import { emptyPage, pageNumber } from '../shared/paging';
 import { CONTACTS } from './contacts';
 import { CUSTOMER_STATUS, CUSTOMER_STATUSES, customerEditableBy } from './customer-status';
-import { editCustomer } from './customers';
+import { editCustomerFromForm } from './customers';
 import { INTERACTIONS } from './interactions';
 import { customerOrderRoutes } from './order-routes';
 import { customerForChangePage, customerId, customerPath, LIST, loadCustomer, show } from './pages';
@@ -28,7 +28,7 @@ import {
   startsWithOwnCustomers,
 } from './queries';
 import { customerRecordRoutes } from './record-routes';
-import { customerForm, customerSearch } from './schemas';
+import { customerSearch } from './schemas';
 
 const statusOptions = CUSTOMER_STATUSES.map((value) => ({ value, label: CUSTOMER_STATUS.label(value) }));
 const asOptions = (items: string[]) => items.map((item) => ({ value: item, label: item }));
@@ -83,23 +83,14 @@ export function customerRoutes(db: Db, orderSource: OrderSource): Router {
 
   router.post(`${LIST}/:id/edit`, requireRight('edit', 'customer'), async (req, res) => {
     const user = currentUser(req);
-    const id = customerId(req);
-    const customer = await customerForChangePage(db, req, res, customerPath(id));
+    const customer = await customerForChangePage(db, req, res, customerPath(customerId(req)));
     if (!customer) return;
-    const { regions, levels, managerOptions } = await customerFormChoices(db, customer);
-    const accountManagerIds = managerOptions.map((option) => option.value);
-    const form = parseForm(customerForm({ regions, levels, accountManagerIds }), req.body);
-    if (!form.ok) return showForm(req, res, customer, req.body, form.error);
-    try {
-      await db.$transaction((tx) => editCustomer(tx, id, form.data, user));
-    } catch (err) {
-      if (err instanceof ValidationError) return showForm(req, res, customer, req.body, err);
-      if (!(err instanceof ConflictError)) throw err;
-      flash(req, err.message, 'error');
-      return res.redirect(customerPath(id));
-    }
-    flash(req, '保存成功');
-    res.redirect(LIST);
+    await act(req, res, () => db.$transaction((tx) => editCustomerFromForm(tx, customer, req.body, user)), {
+      success: '保存成功',
+      redirect: LIST,
+      back: customerPath(customer.id),
+      invalid: (error) => showForm(req, res, customer, req.body, error),
+    });
   });
 
   // ------------------------------------------------------------ contacts, interactions, orders

@@ -58,21 +58,29 @@ export function invalid(error: ValidationError, values: unknown) {
 /**
  * A workflow step: run it, then redirect with the success message. When the
  * rule refuses (wrong status, someone acted first, bad input) the user is
- * sent back with the reason; nothing has been saved.
+ * sent back with the reason — or, for bad input, shown the form again by
+ * `invalid` — and nothing has been saved.
  */
-export async function act(
+export async function act<T>(
   req: Request,
   res: Response,
-  step: () => Promise<unknown>,
-  { success, redirect, back }: { success: string; redirect: string; back?: string },
+  step: () => Promise<T>,
+  options: {
+    success: string | ((result: T) => string);
+    redirect: string;
+    back?: string;
+    invalid?: (error: ValidationError) => Promise<void>;
+  },
 ): Promise<void> {
+  let result: T;
   try {
-    await step();
-    flash(req, success);
-    res.redirect(redirect);
+    result = await step();
   } catch (err) {
+    if (err instanceof ValidationError && options.invalid) return options.invalid(err);
     if (!(err instanceof ConflictError || err instanceof ValidationError)) throw err;
     flash(req, err.message, 'error');
-    res.redirect(back ?? redirect);
+    return res.redirect(options.back ?? options.redirect);
   }
+  flash(req, typeof options.success === 'function' ? options.success(result) : options.success);
+  res.redirect(options.redirect);
 }

@@ -7,7 +7,7 @@ import { currentUser, requireAnyRight, requireRight } from '../auth/middleware';
 import { ROLE_NAMES } from '../auth/rights';
 import { act, flash, invalid, moduleViews, pathId } from '../http/page';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
-import { parseForm } from '../shared/form';
+import { parseForm, validate } from '../shared/form';
 import { emptyPage, pageNumber } from '../shared/paging';
 import {
   archivedTickets,
@@ -23,7 +23,7 @@ import { assignServiceTicket, createServiceTicket, giveServiceFeedback, handleSe
 import {
   canViewTicket,
   TICKET_VIEW_ACTIONS,
-  feedbackStep,
+  feedbackOutcome,
   refusal,
   TICKET_EVENT_LABELS,
   TICKET_STATUS,
@@ -73,16 +73,12 @@ export function serviceRoutes(db: Db): Router {
 
   router.post('/service', requireRight('create', 'ticket'), async (req, res) => {
     const user = currentUser(req);
-    const form = parseForm(newTicketForm, req.body);
-    if (!form.ok) return showNewForm(req, res, form.error);
-    try {
-      const ticket = await db.$transaction((tx) => createServiceTicket(tx, form.data, user));
-      flash(req, `保存成功，服务编号为 ${ticket.number}`);
-      res.redirect('/service/new');
-    } catch (err) {
-      if (err instanceof ValidationError) return showNewForm(req, res, err);
-      throw err;
-    }
+    // After saving, an empty form for the next one.
+    await act(req, res, () => db.$transaction((tx) => createServiceTicket(tx, validate(newTicketForm, req.body), user)), {
+      success: (ticket) => `保存成功，服务编号为 ${ticket.number}`,
+      redirect: '/service/new',
+      invalid: (error) => showNewForm(req, res, error),
+    });
   });
 
   // ------------------------------------------------------------ lists of the steps
@@ -162,9 +158,8 @@ export function serviceRoutes(db: Db): Router {
     const id = ticketId(req);
     const form = parseForm(feedbackForm, req.body);
     if (!form.ok) return showStepForm(req, res, 'feedback', form.error);
-    const archived = feedbackStep(form.data.satisfaction) === 'archive';
     await act(req, res, () => db.$transaction((tx) => giveServiceFeedback(tx, id, form.data, user)), {
-      success: archived ? '操作成功，服务已归档' : '操作成功，客户不满意，服务已退回重新处理',
+      success: (ticket) => feedbackOutcome(ticket.status),
       redirect: '/service/feedback',
     });
   });

@@ -28,6 +28,11 @@ export const TICKET_STEP_RIGHT: Record<TicketStep, TicketRight> = {
   rehandle: 'feedback',
 };
 
+/** What 服务反馈 says, by the status it led to: archived, or back for another round. */
+export function feedbackOutcome(status: string): string {
+  return TICKET_STATUS.actions(status).length === 0 ? '操作成功，服务已归档' : '操作成功，客户不满意，服务已退回重新处理';
+}
+
 /** The lowest satisfaction (满意度) with which a ticket is archived. */
 export const SATISFIED_FROM = 3;
 
