@@ -191,4 +191,15 @@ describe('refusals', () => {
     expect(res.status).toBe(403);
     expect(await t.db.contact.count()).toBe(before);
   });
+
+  test('editing or deleting with a bad or missing CSRF token: 403, nothing changes', async () => {
+    const contact = await createContact(t.db, { customerId: staff.mine.id, name: '防伪联系人' });
+    const session = await login(t.app, 'sales1');
+    const path = `${base(staff.mine.id)}/${contact.id}`;
+    for (const token of [{ _csrf: 'forged' }, {}]) {
+      expect((await session.agent.post(`${path}/edit`).type('form').send({ ...form({ name: '被篡改' }), ...token })).status).toBe(403);
+      expect((await session.agent.post(`${path}/delete`).type('form').send(token)).status).toBe(403);
+    }
+    expect(await t.db.contact.findUnique({ where: { id: contact.id } })).toMatchObject({ name: '防伪联系人' });
+  });
 });

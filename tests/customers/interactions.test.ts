@@ -136,4 +136,15 @@ describe('refusals', () => {
     expect(res.status).toBe(403);
     expect(await t.db.interaction.count()).toBe(before);
   });
+
+  test('editing or deleting with a bad or missing CSRF token: 403, nothing changes', async () => {
+    const interaction = await createInteraction(t.db, { customerId: staff.mine.id, summary: '防伪记录' });
+    const session = await login(t.app, 'sales1');
+    const path = `${base(staff.mine.id)}/${interaction.id}`;
+    for (const token of [{ _csrf: 'forged' }, {}]) {
+      expect((await session.agent.post(`${path}/edit`).type('form').send({ ...form({ summary: '被篡改' }), ...token })).status).toBe(403);
+      expect((await session.agent.post(`${path}/delete`).type('form').send(token)).status).toBe(403);
+    }
+    expect(await t.db.interaction.findUnique({ where: { id: interaction.id } })).toMatchObject({ summary: '防伪记录' });
+  });
 });
