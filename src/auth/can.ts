@@ -22,9 +22,22 @@ const OWNER_FIELDS: Partial<Record<Resource, Partial<Record<Action | '*', string
   ticket: { feedback: ['assigneeId', 'createdById'], '*': ['assigneeId'] },
 };
 
+function ownerFields(action: Action, resource: Resource): string[] {
+  return OWNER_FIELDS[resource]?.[action] ?? OWNER_FIELDS[resource]?.['*'] ?? [];
+}
+
 export function owns(user: CurrentUser, action: Action, resource: Resource, record: OwnedRecord): boolean {
-  const fields = OWNER_FIELDS[resource]?.[action] ?? OWNER_FIELDS[resource]?.['*'] ?? [];
-  return fields.some((field) => record[field] === user.id);
+  return ownerFields(action, resource).some((field) => record[field] === user.id);
+}
+
+/**
+ * The same rule as a query's `where` (W: that model's where input): every
+ * record with "any" access, otherwise the records the user owns.
+ */
+export function ownedWhere<W extends object>(user: CurrentUser, action: Action, resource: Resource): W {
+  if (hasAnyAccess(user, action, resource)) return {} as W;
+  const conditions = ownerFields(action, resource).map((field) => ({ [field]: user.id }));
+  return (conditions.length === 1 ? conditions[0] : { OR: conditions }) as W;
 }
 
 /** Whether the user holds the right at all ("any" or "own"). */

@@ -1,7 +1,7 @@
 // Reading opportunities: the list with its search, the plans of an account
 // manager, one opportunity with its people and plan, and whom to assign to.
 import type { Prisma, Tx } from '../db/client';
-import { CurrentUser, hasAnyAccess } from '../auth/can';
+import { CurrentUser, ownedWhere } from '../auth/can';
 import { isNormalUser, normalUsers } from '../auth/users';
 import { paged, Page } from '../shared/paging';
 import { PLAN_STATUSES } from './opportunity-status';
@@ -51,7 +51,7 @@ export function opportunityList(db: Tx, search: OpportunitySearch, page: number)
 export function planWhere(user: CurrentUser, search: PlanSearch): Prisma.OpportunityWhereInput {
   return {
     status: search.status && PLAN_STATUSES.includes(search.status) ? search.status : { in: PLAN_STATUSES },
-    ...(hasAnyAccess(user, 'view', 'plan') ? {} : { assigneeId: user.id }),
+    ...ownedWhere<Prisma.OpportunityWhereInput>(user, 'view', 'plan'),
     ...(search.customerName ? { customerName: { contains: search.customerName } } : {}),
   };
 }

@@ -1,7 +1,7 @@
 // The home page's to-dos of marketing: opportunities waiting to be assigned
 // (for whoever may assign) and those waiting for the user's development (the
 // assignee's 已指派 ones: develop is an "own" right).
-import { CurrentUser, hasRight } from '../auth/can';
+import { CurrentUser, hasRight, ownedWhere } from '../auth/can';
 import type { Db, Prisma } from '../db/client';
 import type { Todo } from '../layout/todos';
 import { OPPORTUNITY_STATUS, STEP_RIGHT } from './opportunity-status';
@@ -17,7 +17,11 @@ export async function marketingTodos(db: Db, user: CurrentUser): Promise<Todo[]>
   const todos = MARKETING_TODOS.filter(({ step }) => hasRight(user, STEP_RIGHT[step].action, STEP_RIGHT[step].resource));
   const counts = await Promise.all(
     todos.map(({ step, mine }) => {
-      const where: Prisma.OpportunityWhereInput = { status: waitingFor(step), ...(mine ? { assigneeId: user.id } : {}) };
+      const { action, resource } = STEP_RIGHT[step];
+      const where: Prisma.OpportunityWhereInput = {
+        status: waitingFor(step),
+        ...(mine ? ownedWhere<Prisma.OpportunityWhereInput>(user, action, resource) : {}),
+      };
       return db.opportunity.count({ where });
     }),
   );

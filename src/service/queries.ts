@@ -1,7 +1,7 @@
 // Reading service tickets: the list of each step (only what the user may act
 // on), the archive query, a ticket with its history, and the choices of the forms.
 import type { Prisma, Tx } from '../db/client';
-import { CurrentUser, hasAnyAccess } from '../auth/can';
+import { CurrentUser, ownedWhere } from '../auth/can';
 import type { Role } from '../auth/rights';
 import { isNormalUser, normalUsers } from '../auth/users';
 import { paged, Page } from '../shared/paging';
@@ -79,10 +79,7 @@ export async function isTicketHandler(db: Tx, userId: number): Promise<boolean> 
  * feedback: the assignee or the creator).
  */
 export function waitingFor(user: CurrentUser, right: TicketRight): Prisma.ServiceTicketWhereInput {
-  const status = { in: statusesFor(right) };
-  if (hasAnyAccess(user, right, 'ticket')) return { status };
-  if (right === 'feedback') return { status, OR: [{ assigneeId: user.id }, { createdById: user.id }] };
-  return { status, assigneeId: user.id };
+  return { status: { in: statusesFor(right) }, ...ownedWhere<Prisma.ServiceTicketWhereInput>(user, right, 'ticket') };
 }
 
 const listInclude = {
