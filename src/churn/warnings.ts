@@ -122,10 +122,8 @@ function plain({ id, customerId, accountManagerId, lastOrderDate, status, reason
 /** 暂缓流失: the customer's 客户经理 appends a measure (措施); status 暂缓流失. */
 export async function deferChurn(tx: Tx, id: number, content: string, actor: CurrentUser) {
   const warning = await warningForStep(tx, id, actor, 'defer');
-  const { count } = await tx.churnWarning.updateMany({
-    where: { id, status: { in: CHURN_WARNING_STATUS.statusesAllowing('defer') } },
-    data: { status: CHURN_WARNING_STATUS.next(warning.status, 'defer') },
-  });
+  const move = CHURN_WARNING_STATUS.move(warning.status, 'defer');
+  const { count } = await tx.churnWarning.updateMany({ where: { id, ...move.where }, data: move.data });
   if (count === 0) throw new ConflictError(churnRefusal('defer', await currentStatus(tx, id)));
   const measure = await tx.churnMeasure.create({ data: { warningId: id, content, authorId: actor.id } });
   const after = await tx.churnWarning.findUniqueOrThrow({ where: { id } });
@@ -148,15 +146,14 @@ export async function deferChurn(tx: Tx, id: number, content: string, actor: Cur
 export async function confirmChurn(tx: Tx, id: number, reason: string, actor: CurrentUser) {
   const warning = await warningForStep(tx, id, actor, 'confirm');
   const confirmedAt = new Date();
+  const move = CHURN_WARNING_STATUS.move(warning.status, 'confirm');
   const { count } = await tx.churnWarning.updateMany({
-    where: { id, status: { in: CHURN_WARNING_STATUS.statusesAllowing('confirm') }, measures: { some: {} } },
-    data: { status: CHURN_WARNING_STATUS.next(warning.status, 'confirm'), reason, confirmedAt },
+    where: { id, ...move.where, measures: { some: {} } },
+    data: { ...move.data, reason, confirmedAt },
   });
   if (count === 0) throw new ConflictError(churnRefusal('confirm', await currentStatus(tx, id)));
-  const customer = await tx.customer.updateMany({
-    where: { id: warning.customerId, status: { in: CUSTOMER_STATUS.statusesAllowing('churn') } },
-    data: { status: CUSTOMER_STATUS.next(warning.customer.status, 'churn') },
-  });
+  const churn = CUSTOMER_STATUS.move(warning.customer.status, 'churn');
+  const customer = await tx.customer.updateMany({ where: { id: warning.customerId, ...churn.where }, data: churn.data });
   // Throwing rolls the warning back too.
   if (customer.count === 0) throw new ConflictError('该客户已不是正常状态，不能确认流失');
   const after = await tx.churnWarning.findUniqueOrThrow({ where: { id } });
@@ -174,7 +171,7 @@ export async function confirmChurn(tx: Tx, id: number, reason: string, actor: Cu
     entity: 'Customer',
     entityId: warning.customerId,
     before: { status: warning.customer.status },
-    after: { status: CUSTOMER_STATUS.next(warning.customer.status, 'churn') },
+    after: churn.data,
   });
   return after;
 }

@@ -3,7 +3,7 @@
 // actor; knows nothing of HTTP; writes its audit entry in that transaction.
 import type { Customer } from '#prisma';
 import type { Prisma, Tx } from '../db/client';
-import { CurrentUser, hasAnyAccess } from '../auth/can';
+import { CurrentUser, hasAnyAccess, ownedWhere } from '../auth/can';
 import { isNormalUser } from '../auth/users';
 import { recordAudit } from '../audit/audit';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
@@ -42,14 +42,11 @@ async function updateIfStillChangeable(
   actor: CurrentUser,
   data: Prisma.CustomerUncheckedUpdateManyInput = {},
 ): Promise<void> {
-  const ownOnly = !hasAnyAccess(actor, 'edit', 'customer');
+  const move = CUSTOMER_STATUS.move(customer.status, 'edit');
   const { count } = await tx.customer.updateMany({
-    where: {
-      id: customer.id,
-      status: { in: CUSTOMER_STATUS.statusesAllowing('edit') },
-      ...(ownOnly ? { accountManagerId: actor.id } : {}),
-    },
-    data: { ...data, status: CUSTOMER_STATUS.next(customer.status, 'edit') },
+    // Still 正常, and still the actor's (a 客户经理 may have been replaced meanwhile).
+    where: { id: customer.id, ...move.where, ...ownedWhere<Prisma.CustomerWhereInput>(actor, 'edit', 'customer') },
+    data: { ...data, ...move.data },
   });
   if (count > 0) return;
   const now = await tx.customer.findUnique({ where: { id: customer.id } });

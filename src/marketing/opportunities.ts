@@ -47,9 +47,10 @@ export async function moveOpportunity(
   step: OpportunityStep,
   data: Prisma.OpportunityUncheckedUpdateManyInput = {},
 ): Promise<Opportunity> {
+  const move = OPPORTUNITY_STATUS.move(opportunity.status, step);
   const { count } = await tx.opportunity.updateMany({
-    where: { id: opportunity.id, status: { in: OPPORTUNITY_STATUS.statusesAllowing(step) } },
-    data: { ...data, status: OPPORTUNITY_STATUS.next(opportunity.status, step) },
+    where: { id: opportunity.id, ...move.where },
+    data: { ...data, ...move.data },
   });
   if (count === 0) throw await staleStatus(tx, opportunity, step);
   return tx.opportunity.findUniqueOrThrow({ where: { id: opportunity.id } });

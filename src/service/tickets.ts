@@ -35,9 +35,10 @@ async function moveTicket(
   step: TicketStep,
   data: Prisma.ServiceTicketUncheckedUpdateManyInput,
 ): Promise<ServiceTicket> {
+  const move = TICKET_STATUS.move(ticket.status, step);
   const { count } = await tx.serviceTicket.updateMany({
-    where: { id: ticket.id, round: ticket.round, status: { in: TICKET_STATUS.statusesAllowing(step) } },
-    data: { ...data, status: TICKET_STATUS.next(ticket.status, step) },
+    where: { id: ticket.id, round: ticket.round, ...move.where },
+    data: { ...data, ...move.data },
   });
   if (count === 0) {
     const current = await tx.serviceTicket.findUnique({ where: { id: ticket.id }, select: { status: true } });

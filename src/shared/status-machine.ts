@@ -15,6 +15,12 @@ export interface StatusMachine<S extends string, A extends string> {
   /** statuses in which the action is allowed: the `where` of a conditional update */
   statusesAllowing(action: A): S[];
   label(status: string): string;
+  /**
+   * The conditional update that takes the action from `status`: spread `where`
+   * into the update's where (it matches only while the action is still allowed,
+   * so whoever comes second updates nothing) and `data` into its data.
+   */
+  move(status: string, action: A): { where: { status: { in: S[] } }; data: { status: S | undefined } };
 }
 
 export function defineStatusMachine<S extends string, A extends string>(
@@ -22,13 +28,16 @@ export function defineStatusMachine<S extends string, A extends string>(
   labels: Record<S, string>,
 ): StatusMachine<S, A> {
   const table = transitions as Record<string, Partial<Record<A, S>> | undefined>;
+  const next = (status: string, action: A) => table[status]?.[action];
+  const statusesAllowing = (action: A) => (Object.keys(table) as S[]).filter((s) => table[s]?.[action] !== undefined);
   return {
     transitions,
     labels,
-    allows: (status, action) => table[status]?.[action] !== undefined,
-    next: (status, action) => table[status]?.[action],
+    allows: (status, action) => next(status, action) !== undefined,
+    next,
     actions: (status) => Object.keys(table[status] ?? {}) as A[],
-    statusesAllowing: (action) => (Object.keys(table) as S[]).filter((s) => table[s]?.[action] !== undefined),
+    statusesAllowing,
     label: (status) => (labels as Record<string, string>)[status] ?? status,
+    move: (status, action) => ({ where: { status: { in: statusesAllowing(action) } }, data: { status: next(status, action) } }),
   };
 }
