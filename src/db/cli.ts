@@ -9,7 +9,7 @@ import fs from 'fs';
 import { loadConfig } from '../config';
 import { createDb, databaseKind } from './client';
 import { prepareEmbeddedDatabase } from './prepare';
-import { createMigration } from './schema-engine';
+import { createMigration, MIGRATIONS_DIR } from './schema-engine';
 import { ensureReferenceData } from './reference-data';
 import { hashPassword } from '../auth/users';
 
@@ -18,20 +18,26 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
   switch (command) {
     case 'migrate': {
       const result = await prepareEmbeddedDatabase(config.databaseUrl, { demoData: config.demoData });
-      console.log(result.applied.length ? `applied: ${result.applied.join(', ')}` : 'database is up to date');
+      console.log(result.applied.length ? `已应用迁移：${result.applied.join(', ')}` : '数据库已是最新');
       return;
     }
     case 'migration': {
       const scratch = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crm-')), 'scratch.db');
       const name = await createMigration(scratch, args[0] ?? 'change');
-      console.log(name ? `written prisma/sqlite/migrations/${name}` : 'no schema change: nothing written');
+      if (!name) return console.log('no schema change: nothing written');
+      console.log(`written prisma/sqlite/migrations/${name}`);
+      const sql = fs.readFileSync(path.join(MIGRATIONS_DIR, name, 'migration.sql'), 'utf8');
+      // Every start applies it (after copying the database aside): say so before it is committed.
+      if (/\bDROP\s+(TABLE|COLUMN)\b|\bINSERT INTO "new_/i.test(sql)) {
+        console.warn('WARNING: this migration drops or rebuilds tables; read migration.sql for data it could lose before committing it');
+      }
       return;
     }
     case 'create-admin': {
       const [username, name = '系统管理员'] = args;
       const password = process.env.CRM_ADMIN_PASSWORD;
       if (!username || !password || password.length < 8) {
-        throw new Error('usage: CRM_ADMIN_PASSWORD=<at least 8 characters> npm run create-admin -- <username> [name]');
+        throw new Error('用法：CRM_ADMIN_PASSWORD=<至少 8 个字符的密码> npm run create-admin -- <用户名> [姓名]');
       }
       if (databaseKind(config.databaseUrl) === 'sqlite') {
         await prepareEmbeddedDatabase(config.databaseUrl, { demoData: false });
@@ -39,8 +45,9 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
       const db = createDb(config.databaseUrl);
       try {
         await ensureReferenceData(db);
+        if (await db.user.findUnique({ where: { username } })) throw new Error(`用户名 ${username} 已存在`);
         await db.user.create({ data: { username, name, roleCode: 'admin', passwordHash: await hashPassword(password) } });
-        console.log(`administrator ${username} created`);
+        console.log(`已创建系统管理员 ${username}`);
       } finally {
         await db.$disconnect();
       }

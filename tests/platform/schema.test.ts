@@ -61,7 +61,7 @@ test('on start a new embedded database is migrated and filled with demo data; a 
     }
   };
 
-  expect(migrate()).toContain('applied');
+  expect(migrate()).toContain('已应用迁移');
   const first = await counts();
   expect(first.users).toEqual(expect.arrayContaining(['admin', 'boss', 'manager', 'sales1', 'sales2']));
   expect(first.customers).toBeGreaterThanOrEqual(25);
@@ -69,6 +69,39 @@ test('on start a new embedded database is migrated and filled with demo data; a 
   expect(first.opportunities).toEqual(['assigned', 'failed', 'succeeded', 'unassigned']);
   expect(first.tickets).toEqual(['archived', 'assigned', 'created', 'handled']);
 
-  expect(migrate()).toContain('up to date');
+  expect(migrate()).toContain('数据库已是最新');
   expect(await counts()).toEqual(first);
+});
+
+test('create-admin makes the first administrator of a database without demo data, once', async () => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crm-admin-')), 'crm.db');
+  const createAdmin = (password: string, ...args: string[]) =>
+    execFileSync(process.execPath, ['dist/src/db/cli.js', 'create-admin', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: `file:${file}`, DEMO_DATA: 'false', CRM_ADMIN_PASSWORD: password },
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
+  const failure = (run: () => string) => {
+    try {
+      run();
+    } catch (err) {
+      return String((err as { stderr?: string }).stderr);
+    }
+    throw new Error('expected the command to fail');
+  };
+
+  expect(failure(() => createAdmin('short', 'chief'))).toContain('至少 8 个字符');
+  expect(createAdmin('a-long-password', 'chief', '李总')).toContain('已创建系统管理员 chief');
+  expect(failure(() => createAdmin('a-long-password', 'chief'))).toContain('用户名 chief 已存在');
+  const db = createDb(`file:${file}`);
+  try {
+    const users = await db.user.findMany();
+    expect(users.map((u) => [u.username, u.name, u.roleCode])).toEqual([['chief', '李总', 'admin']]);
+    expect(users[0].passwordHash).toMatch(/^\$2[aby]\$/);
+    expect(await db.customer.count()).toBe(0);
+    expect(await db.rolePermission.count({ where: { roleCode: 'admin' } })).toBeGreaterThan(0);
+  } finally {
+    await db.$disconnect();
+  }
 });
