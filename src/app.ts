@@ -39,6 +39,9 @@ export function createApp(context: AppContext): express.Express {
   app.set('trust proxy', 'loopback');
   app.set('view engine', 'ejs');
   app.set('views', path.join(ROOT, 'views'));
+  // Compiled templates (and the partials they include, a row of a list each) are kept,
+  // unless a developer edits them: NODE_ENV=development reads them afresh.
+  app.set('view cache', process.env.NODE_ENV !== 'development');
   Object.assign(app.locals, viewHelpers);
 
   app.use(requestLog(config.logRequests));
