@@ -1,5 +1,5 @@
 // What the customer tests share: the staff with a customer of each kind.
-import type { TestApp } from '../support/app';
+import type { LoggedIn, TestApp } from '../support/app';
 import { createStaff } from '../support/builders/users';
 import { createCustomer } from '../support/builders/customers';
 
@@ -13,3 +13,11 @@ export async function customerStaff(t: TestApp) {
 }
 
 export { follow } from '../support/app';
+
+/** Posts an edit and a delete of a contact or an interaction with a forged, then no, CSRF token: each must be 403. */
+export async function expectChangesRefusedWithoutToken(session: LoggedIn, path: string, edit: Record<string, string>) {
+  for (const token of [{ _csrf: 'forged' }, {}]) {
+    expect((await session.agent.post(`${path}/edit`).type('form').send({ ...edit, ...token })).status).toBe(403);
+    expect((await session.agent.post(`${path}/delete`).type('form').send(token)).status).toBe(403);
+  }
+}
