@@ -5,7 +5,7 @@
 import fs from 'fs';
 import path from 'path';
 import Database from 'better-sqlite3';
-import { applyMigrations } from './schema-engine';
+import { applyMigrations, committedMigrations } from './schema-engine';
 import { createDb, Db, databaseKind, sqliteFile } from './client';
 import { ensureReferenceData } from './reference-data';
 import { loadDemoData } from '../demo/demo-data';
@@ -15,15 +15,25 @@ export interface PrepareResult {
   applied: string[];
 }
 
-/** Whether the file holds the tables, and whether any user (its data was loaded). */
-function contents(file: string): { tables: boolean; users: boolean } {
-  if (!fs.existsSync(file)) return { tables: false, users: false };
+/**
+ * Whether the file holds the tables, whether any user (its data was loaded),
+ * and whether a committed migration is not applied to it yet.
+ */
+function contents(file: string): { tables: boolean; users: boolean; pending: boolean } {
+  if (!fs.existsSync(file)) return { tables: false, users: false, pending: true };
   const sqlite = new Database(file, { readonly: true });
   try {
-    const table = sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'User'").get() as { n: number };
-    if (table.n === 0) return { tables: false, users: false };
+    const hasTable = (name: string) =>
+      (sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) as { n: number }).n > 0;
+    if (!hasTable('User')) return { tables: false, users: false, pending: true };
     const users = sqlite.prepare('SELECT count(*) AS n FROM "User"').get() as { n: number };
-    return { tables: true, users: users.n > 0 };
+    const applied = hasTable('_prisma_migrations')
+      ? (sqlite.prepare('SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL').all() as {
+          name: string;
+        }[])
+      : [];
+    const done = new Set(applied.map((m) => m.name));
+    return { tables: true, users: users.n > 0, pending: committedMigrations().some((name) => !done.has(name)) };
   } finally {
     sqlite.close();
   }
@@ -55,10 +65,10 @@ export async function prepareEmbeddedDatabase(url: string, options: { demoData: 
   const file = sqliteFile(url);
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const before = contents(file);
-  const copy = before.tables ? await copyAside(file) : null;
+  // Only a database about to change is copied: a large one is not copied at every start.
+  const copy = before.tables && before.pending ? await copyAside(file) : null;
   const applied = await applyMigrations(file);
-  if (copy && applied.length === 0) fs.rmSync(copy);
-  else if (copy) console.log(`升级前的数据库已备份到 ${copy}`);
+  if (copy) console.log(`升级前的数据库已备份到 ${copy}`);
   useWriteAheadLog(file);
   // New also when an earlier first start failed before its data was in.
   const created = !before.users;

@@ -81,15 +81,19 @@ async function withEngine<T>(file: string, work: (engine: SchemaEngine) => Promi
   }
 }
 
+/** The committed migrations' names (their folders), oldest first. */
+export function committedMigrations(): string[] {
+  if (!fs.existsSync(MIGRATIONS_DIR)) return [];
+  return fs
+    .readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+}
+
 function migrationList(): MigrationList {
   const lockPath = path.join(MIGRATIONS_DIR, 'migration_lock.toml');
-  const dirs = fs.existsSync(MIGRATIONS_DIR)
-    ? fs
-        .readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
-        .filter((d) => d.isDirectory())
-        .map((d) => d.name)
-        .sort()
-    : [];
+  const dirs = committedMigrations();
   return {
     baseDir: MIGRATIONS_DIR,
     lockfile: {

@@ -4,6 +4,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { execFileSync } from 'child_process';
+import Database from 'better-sqlite3';
 import { createDb } from '../../src/db/client';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -104,4 +105,35 @@ test('create-admin makes the first administrator of a database without demo data
   } finally {
     await db.$disconnect();
   }
+});
+
+test('an older database is copied aside, then brought up to date; an up-to-date one is not copied', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-upgrade-'));
+  const file = path.join(dir, 'crm.db');
+  fs.copyFileSync(path.join(process.env.CRM_TEST_DIR!, 'template.db'), file);
+  // Make it what the previous version left: its last migration not applied.
+  const last = '20261123114710_opportunity_customer_not_unique';
+  const old = new Database(file);
+  old.exec(`DROP INDEX "Opportunity_customerId_idx";
+    CREATE UNIQUE INDEX "Opportunity_customerId_key" ON "Opportunity"("customerId");
+    DELETE FROM _prisma_migrations WHERE migration_name = '${last}';`);
+  old.close();
+  const start = () =>
+    execFileSync(process.execPath, ['dist/src/db/cli.js', 'migrate'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: `file:${file}`, DEMO_DATA: 'false' },
+      encoding: 'utf8',
+    });
+
+  const first = start();
+  expect(first).toContain(`升级前的数据库已备份到 ${file}.before-migrate`);
+  expect(first).toContain(`已应用迁移：${last}`);
+  const copy = new Database(`${file}.before-migrate`, { readonly: true });
+  const indexes = copy.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Opportunity'").all();
+  copy.close();
+  expect(indexes).toContainEqual({ name: 'Opportunity_customerId_key' });
+
+  fs.rmSync(`${file}.before-migrate`);
+  expect(start()).not.toContain('备份');
+  expect(fs.existsSync(`${file}.before-migrate`)).toBe(false);
 });
