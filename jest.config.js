@@ -1,5 +1,5 @@
 // Tests run on ts-jest in transpile-only mode: the type check is its own step
-// (npm run build / typecheck:sqlserver). Each test file gets a fresh database
+// (npm run typecheck). Each test file gets a fresh database
 // copied from a migrated template that globalSetup makes once.
 /** @type {import('jest').Config} */
 module.exports = {

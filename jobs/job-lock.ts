@@ -8,14 +8,11 @@
 import os from 'os';
 import crypto from 'crypto';
 import type { Db } from '../src/db/client';
+import { isUniqueViolation } from '../src/shared/errors';
 
 /** Who holds a lock: this process, recognisable in the table. */
 export function lockHolder(): string {
   return `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`.slice(0, 100);
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'P2002';
 }
 
 /** Inserts the row; false when a row of that name exists already. */

@@ -21,6 +21,10 @@ import { churnRoutes } from './churn/routes';
 import { jobRoutes } from '../jobs/routes';
 import { customerRoutes } from './customers/routes';
 import type { OrderSource } from './orders/order-source';
+import type { TodoProvider } from './shared/todos';
+import { serviceTodos } from './service/todos';
+import { marketingTodos } from './marketing/todos';
+import { churnTodos } from './churn/todos';
 import { createOrderSource } from './orders/create-order-source';
 
 export interface AppContext {
@@ -70,7 +74,7 @@ export function createApp(context: AppContext): express.Express {
   app.use(takeFlash);
 
   app.use(authRoutes(db));
-  app.use(layoutRoutes(db));
+  app.use(layoutRoutes(db, TODO_PROVIDERS));
   app.use(requireLogin);
   const orderSource = context.orderSource ?? createOrderSource(config, db);
   for (const routes of moduleRoutes({ ...context, orderSource })) app.use(routes);
@@ -79,6 +83,9 @@ export function createApp(context: AppContext): express.Express {
   app.use(errorPage);
   return app;
 }
+
+/** What each business module contributes to the home page's to-dos: one line per module. */
+export const TODO_PROVIDERS: TodoProvider[] = [serviceTodos, marketingTodos, churnTodos];
 
 /** Each business module's routes, mounted behind login: one line per module. */
 function moduleRoutes(context: Required<AppContext>): express.Router[] {

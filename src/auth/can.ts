@@ -40,11 +40,6 @@ export function ownedWhere<W extends object>(user: CurrentUser, action: Action, 
   return (conditions.length === 1 ? conditions[0] : { OR: conditions }) as W;
 }
 
-/** Whether the user holds the right at all ("any" or "own"). */
-export function hasRight(user: CurrentUser, action: Action, resource: Resource): boolean {
-  return user.rights.has(`${resource}:${action}:any`) || user.rights.has(`${resource}:${action}:own`);
-}
-
 /** Whether the user's right covers every record (not only their own). */
 export function hasAnyAccess(user: CurrentUser, action: Action, resource: Resource): boolean {
   return user.rights.has(`${resource}:${action}:any`);

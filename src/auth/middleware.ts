@@ -3,7 +3,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Db } from '../db/client';
 import { ForbiddenError } from '../shared/errors';
-import { CurrentUser, hasRight } from './can';
+import { can, CurrentUser } from './can';
 import type { Action, Resource } from './rights';
 import { loadCurrentUser } from './users';
 
@@ -45,7 +45,7 @@ export type RightGuard = ((req: Request, res: Response, next: NextFunction) => v
 export function requireAnyRight(...rights: Right[]): RightGuard {
   const guard = (req: Request, _res: Response, next: NextFunction): void => {
     const user = req.user;
-    if (user && rights.some((right) => hasRight(user, right.action, right.resource))) return next();
+    if (user && rights.some((right) => can(user, right.action, right.resource))) return next();
     next(new ForbiddenError());
   };
   return Object.assign(guard, { rights });

@@ -1,7 +1,7 @@
 // The rights of each role, as data: action × resource × access. "own" means the
-// record belongs to the user (see OWNERS in can.ts); "any" means every record.
+// record belongs to the user (see OWNER_FIELDS in can.ts); "any" means every record.
 // The database's Permission/RolePermission rows are seeded from this table; the
-// menu and every route guard read those rows through can().
+// menu, every route guard and every record check read those rows through can().
 
 export type Role = 'admin' | 'manager' | 'sales' | 'executive';
 export type Access = 'own' | 'any';

@@ -1,12 +1,12 @@
 // The home page's to-do of churn: the unfinished warnings (预警, 暂缓流失) of the
 // customers the user manages, for whoever may handle them.
-import { CurrentUser, hasRight } from '../auth/can';
+import { can, CurrentUser } from '../auth/can';
 import type { Db } from '../db/client';
-import type { Todo } from '../layout/todos';
+import type { Todo } from '../shared/todos';
 import { openWarningsToHandle } from './queries';
 
 export async function churnTodos(db: Db, user: CurrentUser): Promise<Todo[]> {
-  if (!hasRight(user, 'handle', 'churn')) return [];
+  if (!can(user, 'handle', 'churn')) return [];
   const count = await db.churnWarning.count({ where: openWarningsToHandle(user) });
   return count > 0 ? [{ label: '待处理的流失预警', count, href: '/churn?status=open' }] : [];
 }

@@ -8,9 +8,8 @@ import { isNormalUser } from '../auth/users';
 import { recordAudit } from '../audit/audit';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import { CUSTOMER_STATUS, customerRefusal, mayChangeCustomer, NOT_YOUR_CUSTOMER } from './customer-status';
-import { validate } from '../shared/form';
-import { ACCOUNT_MANAGER_ROLES, customerFormChoices, CustomerRow } from './queries';
-import { customerForm, CustomerForm } from './schemas';
+import { ACCOUNT_MANAGER_ROLES } from './queries';
+import type { CustomerForm } from './schemas';
 
 export const CUSTOMER_ENTITY = 'Customer';
 
@@ -61,17 +60,6 @@ export async function lockCustomerForChange(tx: Tx, id: number, actor: CurrentUs
   const customer = await customerForChange(tx, id, actor);
   await updateIfStillChangeable(tx, customer, actor);
   return customer;
-}
-
-/**
- * 编辑客户信息 from the form as sent: checked against the choices the form
- * offers this customer (dictionary entries, normal 客户经理), then saved.
- */
-export async function editCustomerFromForm(tx: Tx, customer: CustomerRow, body: unknown, actor: CurrentUser): Promise<Customer> {
-  const { regions, levels, managerOptions } = await customerFormChoices(tx, customer);
-  const accountManagerIds = managerOptions.map((option) => option.value);
-  const input = validate(customerForm({ regions, levels, accountManagerIds }), body);
-  return editCustomer(tx, customer.id, input, actor);
 }
 
 /**

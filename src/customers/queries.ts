@@ -1,9 +1,10 @@
 // Reading customers: the list with its search, one customer with everything
 // its detail page shows, and the choices of the edit form and the search.
 import type { Prisma, Tx } from '../db/client';
-import { CurrentUser, hasAnyAccess, hasRight } from '../auth/can';
+import { can, CurrentUser, hasAnyAccess } from '../auth/can';
 import type { Role } from '../auth/rights';
 import { normalUsers } from '../auth/users';
+import { dictionaryItems } from '../shared/dictionary';
 import { paged, Page } from '../shared/paging';
 import type { CustomerSearch } from './schemas';
 
@@ -13,15 +14,6 @@ export const LEVEL_TYPE = '企业客户等级';
 
 /** Who may be a customer's 客户经理. */
 export const ACCOUNT_MANAGER_ROLES: Role[] = ['sales', 'manager'];
-
-export async function dictionaryItems(db: Tx, type: string): Promise<string[]> {
-  const entries = await db.dictionaryEntry.findMany({
-    where: { type },
-    orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
-    select: { item: true },
-  });
-  return entries.map((entry) => entry.item);
-}
 
 /** Normal users who may be given a customer. */
 export function accountManagerChoices(db: Tx) {
@@ -40,7 +32,7 @@ export async function accountManagersToSearch(db: Tx, user: CurrentUser) {
 
 /** Whether the user's list starts with their own customers: they may change only those. */
 export function startsWithOwnCustomers(user: CurrentUser): boolean {
-  return hasRight(user, 'edit', 'customer') && !hasAnyAccess(user, 'edit', 'customer');
+  return can(user, 'edit', 'customer') && !hasAnyAccess(user, 'edit', 'customer');
 }
 
 /**

@@ -8,11 +8,12 @@ import { currentUser, requireRight } from '../auth/middleware';
 import { act, invalid } from '../http/page';
 import type { OrderSource } from '../orders/order-source';
 import type { ValidationError } from '../shared/errors';
+import { dictionaryItems } from '../shared/dictionary';
 import { parseForm } from '../shared/form';
 import { emptyPage, pageNumber } from '../shared/paging';
 import { CONTACTS } from './contacts';
 import { CUSTOMER_STATUS, CUSTOMER_STATUSES, customerEditableBy } from './customer-status';
-import { editCustomerFromForm } from './customers';
+import { editCustomer } from './customers';
 import { INTERACTIONS } from './interactions';
 import { customerOrderRoutes } from './order-routes';
 import { customerForChangePage, customerId, customerPath, LIST, loadCustomer, show } from './pages';
@@ -21,14 +22,13 @@ import {
   customerFormChoices,
   customerList,
   CustomerRow,
-  dictionaryItems,
   LEVEL_TYPE,
   REGION_TYPE,
   searchInput,
   startsWithOwnCustomers,
 } from './queries';
 import { customerRecordRoutes } from './record-routes';
-import { customerSearch } from './schemas';
+import { customerForm, customerSearch } from './schemas';
 
 const statusOptions = CUSTOMER_STATUSES.map((value) => ({ value, label: CUSTOMER_STATUS.label(value) }));
 const asOptions = (items: string[]) => items.map((item) => ({ value: item, label: item }));
@@ -85,7 +85,12 @@ export function customerRoutes(db: Db, orderSource: OrderSource): Router {
     const user = currentUser(req);
     const customer = await customerForChangePage(db, req, res, customerPath(customerId(req)));
     if (!customer) return;
-    await act(req, res, () => db.$transaction((tx) => editCustomerFromForm(tx, customer, req.body, user)), {
+    // Checked against the choices the form offers this customer (dictionary items, normal 客户经理).
+    const { regions, levels, managerOptions } = await customerFormChoices(db, customer);
+    const accountManagerIds = managerOptions.map((option) => option.value);
+    const form = parseForm(customerForm({ regions, levels, accountManagerIds }), req.body);
+    if (!form.ok) return showForm(req, res, customer, req.body, form.error);
+    await act(req, res, () => db.$transaction((tx) => editCustomer(tx, customer.id, form.data, user)), {
       success: '保存成功',
       redirect: LIST,
       back: customerPath(customer.id),

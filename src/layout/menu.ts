@@ -1,6 +1,6 @@
 // The left frame's navigation: modules and their links, each with the right it
 // needs. The same rights guard the routes, so a hidden link is also a refused one.
-import { CurrentUser, hasRight } from '../auth/can';
+import { can, CurrentUser } from '../auth/can';
 import type { Action, Resource } from '../auth/rights';
 
 export interface MenuLink {
@@ -49,6 +49,6 @@ export const MENU: MenuModule[] = [
 export function menuFor(user: CurrentUser): MenuModule[] {
   return MENU.map((module) => ({
     label: module.label,
-    links: module.links.filter((l) => hasRight(user, l.action, l.resource)),
+    links: module.links.filter((l) => can(user, l.action, l.resource)),
   })).filter((module) => module.links.length > 0);
 }

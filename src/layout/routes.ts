@@ -4,11 +4,12 @@ import type { Db } from '../db/client';
 import { currentUser, requireLogin } from '../auth/middleware';
 import { page } from '../http/page';
 import { menuFor } from './menu';
-import { todosFor } from './todos';
+import { TodoProvider, todosFor } from '../shared/todos';
 
 export const PRODUCT_NAME = '客户关系管理系统';
 
-export function layoutRoutes(db: Db): Router {
+/** todoProviders: what each module contributes to the home page's to-dos (given by app.ts). */
+export function layoutRoutes(db: Db, todoProviders: readonly TodoProvider[]): Router {
   const router = Router();
   router.use(requireLogin);
 
@@ -17,7 +18,7 @@ export function layoutRoutes(db: Db): Router {
   router.get('/left', (req, res) => res.render('layout/left', { menu: menuFor(currentUser(req)) }));
   router.get('/home', async (req, res) => {
     const user = currentUser(req);
-    await page(res, 'layout/home', { title: '我的待办', todos: await todosFor(db, user) });
+    await page(res, 'layout/home', { title: '我的待办', todos: await todosFor(todoProviders, db, user) });
   });
   return router;
 }

@@ -2,7 +2,7 @@
 // (after 确认删除?) and assign; the 客户开发计划 pages come from plan-routes.ts.
 import { Request, Response, Router } from 'express';
 import type { Db } from '../db/client';
-import { can, hasRight } from '../auth/can';
+import { can } from '../auth/can';
 import { currentUser, requireRight } from '../auth/middleware';
 import { act, flash, invalid, page } from '../http/page';
 import { ValidationError } from '../shared/errors';
@@ -35,7 +35,7 @@ function opportunityRoutes(db: Db): Router {
   router.get(LIST, requireRight('view', 'opportunity'), async (req, res) => {
     const user = currentUser(req);
     const search = parseForm(opportunitySearch, req.query);
-    const locals = { title: '销售机会管理', query: req.query, statusOptions, canCreate: hasRight(user, 'create', 'opportunity') };
+    const locals = { title: '销售机会管理', query: req.query, statusOptions, canCreate: can(user, 'create', 'opportunity') };
     if (!search.ok) {
       return show(res, 'list', { ...locals, result: emptyPage(), rows: [], error: search.error.message }, 422);
     }

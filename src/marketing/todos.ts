@@ -1,9 +1,9 @@
 // The home page's to-dos of marketing: opportunities waiting to be assigned
 // (for whoever may assign) and those waiting for the user's development (the
 // assignee's 已指派 ones: develop is an "own" right).
-import { CurrentUser, hasRight, ownedWhere } from '../auth/can';
+import { can, CurrentUser, ownedWhere } from '../auth/can';
 import type { Db, Prisma } from '../db/client';
-import type { Todo } from '../layout/todos';
+import type { Todo } from '../shared/todos';
 import { OPPORTUNITY_STATUS, STEP_RIGHT } from './opportunity-status';
 
 const waitingFor = (step: 'assign' | 'succeed') => ({ in: OPPORTUNITY_STATUS.statusesAllowing(step) });
@@ -14,7 +14,7 @@ const MARKETING_TODOS: { step: 'assign' | 'succeed'; label: string; href: string
 ];
 
 export async function marketingTodos(db: Db, user: CurrentUser): Promise<Todo[]> {
-  const todos = MARKETING_TODOS.filter(({ step }) => hasRight(user, STEP_RIGHT[step].action, STEP_RIGHT[step].resource));
+  const todos = MARKETING_TODOS.filter(({ step }) => can(user, STEP_RIGHT[step].action, STEP_RIGHT[step].resource));
   const counts = await Promise.all(
     todos.map(({ step, mine }) => {
       const { action, resource } = STEP_RIGHT[step];

@@ -124,7 +124,7 @@ export function mssqlOrderSource(settings: SalesDbSettings, connect: SalesDbConn
     },
 
     // The rows carry no status: the configured query alone decides which orders
-    // count (SALES_DB_LAST_ORDERS_QUERY must keep to statuses 5 and 6).
+    // count (SALES_DB_LAST_ORDER_QUERY must keep to statuses 5 and 6).
     async lastOrderDates(customers) {
       const ids = new Map(customers.map((c) => [c.number, c.id]));
       const rows = (await (await request()).query<{ customerNumber: unknown; lastOrderDate: unknown }>(queries.lastOrders))

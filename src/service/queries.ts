@@ -4,6 +4,7 @@ import type { Prisma, Tx } from '../db/client';
 import { CurrentUser, ownedWhere } from '../auth/can';
 import type { Role } from '../auth/rights';
 import { isNormalUser, normalUsers } from '../auth/users';
+import { dictionaryItems } from '../shared/dictionary';
 import { paged, Page } from '../shared/paging';
 import type { ArchiveQuery } from './schemas';
 import { statusesFor, TicketRight } from './ticket-status';
@@ -16,14 +17,7 @@ export const CUSTOMER_CHOICES = 50;
 // ---------------------------------------------------------------- choices
 
 /** The items of the 服务类型 dictionary, in their order. */
-export async function serviceTypes(db: Tx): Promise<string[]> {
-  const entries = await db.dictionaryEntry.findMany({
-    where: { type: SERVICE_TYPE },
-    orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
-    select: { item: true },
-  });
-  return entries.map((entry) => entry.item);
-}
+export const serviceTypes = (db: Tx) => dictionaryItems(db, SERVICE_TYPE);
 
 export async function isServiceType(db: Tx, type: string): Promise<boolean> {
   return (await db.dictionaryEntry.count({ where: { type: SERVICE_TYPE, item: type } })) > 0;

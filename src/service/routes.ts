@@ -2,7 +2,7 @@
 // feedback), the archive query and a ticket's detail with its history.
 import { Request, Response, Router } from 'express';
 import type { Db } from '../db/client';
-import { can, hasRight } from '../auth/can';
+import { can } from '../auth/can';
 import { currentUser, requireAnyRight, requireRight } from '../auth/middleware';
 import { ROLE_NAMES } from '../auth/rights';
 import { act, flash, invalid, moduleViews, pathId } from '../http/page';
@@ -189,7 +189,7 @@ export function serviceRoutes(db: Db): Router {
       ticket,
       rounds: historyByRound(ticket.events),
       actions: ticketActionsFor(user, ticket),
-      canArchive: hasRight(user, 'archive', 'ticket'),
+      canArchive: can(user, 'archive', 'ticket'),
     });
   });
 

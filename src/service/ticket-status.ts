@@ -70,7 +70,6 @@ export function refusal(right: TicketRight, status: string): string {
 }
 
 /** Who may open a ticket's detail: the archive's readers and whoever may act on it. */
-/** Whoever holds one of these on a ticket may open it. */
 export const TICKET_VIEW_ACTIONS: Action[] = ['archive', 'assign', 'handle', 'feedback'];
 
 export function canViewTicket(user: CurrentUser, ticket: TicketOwners): boolean {

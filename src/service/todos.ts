@@ -1,9 +1,9 @@
 // The home page's to-dos of the service tickets: what waits for this user's
 // assignment, handling or feedback (the same filters as the lists of each step).
-import { CurrentUser, hasRight } from '../auth/can';
+import { can, CurrentUser } from '../auth/can';
 import type { TicketRight } from './ticket-status';
 import type { Db } from '../db/client';
-import type { Todo } from '../layout/todos';
+import type { Todo } from '../shared/todos';
 import { waitingFor } from './queries';
 
 const STEP_TODOS: { right: TicketRight; label: string; href: string }[] = [
@@ -13,7 +13,7 @@ const STEP_TODOS: { right: TicketRight; label: string; href: string }[] = [
 ];
 
 export async function serviceTodos(db: Db, user: CurrentUser): Promise<Todo[]> {
-  const steps = STEP_TODOS.filter((step) => hasRight(user, step.right, 'ticket'));
+  const steps = STEP_TODOS.filter((step) => can(user, step.right, 'ticket'));
   const counts = await Promise.all(steps.map((step) => db.serviceTicket.count({ where: waitingFor(user, step.right) })));
   return steps
     .map((step, i) => ({ label: step.label, href: step.href, count: counts[i] }))

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { createApp } from '../../src/app';
 import { createDb } from '../../src/db/client';
-import { TODO_PROVIDERS } from '../../src/layout/todos';
+import { TODO_PROVIDERS } from '../../src/app';
 import { csrfFrom, login, startTestApp, testConfig, TestApp, TEST_PASSWORD } from '../support/app';
 import { createUser } from '../support/builders/users';
 

@@ -1,0 +1,14 @@
+// The data dictionary (数据字典) as the business forms read it: the items of one
+// type, in their sort order. Customers take their 地区 and 客户等级 from it,
+// service tickets their 服务类型.
+import type { Tx } from '../db/client';
+
+/** The items of one dictionary type, in their order. */
+export async function dictionaryItems(db: Tx, type: string): Promise<string[]> {
+  const entries = await db.dictionaryEntry.findMany({
+    where: { type },
+    orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
+    select: { item: true },
+  });
+  return entries.map((entry) => entry.item);
+}
