@@ -32,6 +32,28 @@ test('the derived schema differs only in provider, output and native types', () 
   expect(models(derived)).toEqual(models(source));
 });
 
+test('the derivation does not depend on spacing (prisma format realigns the = of a block)', () => {
+  const schema = (provider: string, output: string) =>
+    `generator client {\n  provider${' '.repeat(20)}= "prisma-client"\n  output${output}"../src/generated/sqlserver"\n}\n\n` +
+    `datasource db {\n  provider${provider}"sqlserver"\n}\n\nmodel Thing {\n  id    Int     @id @db.Int\n  price Decimal @db.Decimal(18, 2)\n}\n`;
+  for (const [provider, output] of [
+    [' = ', ' = '],
+    ['=', '='],
+    ['   =   ', '\t=\t'],
+  ]) {
+    const derived = derive.deriveSqliteSchema(schema(provider, output));
+    expect(derived).toContain(`provider${provider}"sqlite"`);
+    expect(derived).toContain(`output${output}"../../src/generated/sqlite"`);
+    expect(derived).not.toMatch(/sqlserver|@db\./);
+  }
+});
+
+test('a schema whose provider or output cannot be found is refused, not half derived', () => {
+  const source = fs.readFileSync(path.join(ROOT, 'prisma/schema.prisma'), 'utf8');
+  expect(() => derive.deriveSqliteSchema(source.replace('"../src/generated/sqlserver"', '"../generated"'))).toThrow(/output/);
+  expect(() => derive.deriveSqliteSchema(source.replace('"sqlserver"', '"postgresql"'))).toThrow(/provider/);
+});
+
 test('the committed SQLite migrations match the schema (npm run db:migration -- <name>)', () => {
   const pending = node(
     "require('./dist/src/db/schema-engine.js').pendingSchemaChanges(':memory:').then(s => process.stdout.write(s))",
