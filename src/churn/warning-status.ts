@@ -3,6 +3,7 @@
 // 暂缓流失, that is once at least one measure exists.
 import { can, CurrentUser } from '../auth/can';
 import { defineStatusMachine } from '../shared/status-machine';
+import type { StepGuard } from '../shared/step-guard';
 
 export type ChurnWarningStatus = 'warning' | 'deferred' | 'churned';
 export type ChurnStep = 'defer' | 'confirm';
@@ -14,6 +15,7 @@ export const CHURN_WARNING_STATUS = defineStatusMachine<ChurnWarningStatus, Chur
     churned: {},
   },
   { warning: '预警', deferred: '暂缓流失', churned: '已流失' },
+  churnRefusal,
 );
 
 /** The status the job gives a new warning. */
@@ -30,6 +32,20 @@ export function churnRefusal(step: ChurnStep, status: string): string {
   if (step === 'confirm' && status === 'warning') return '请先填写至少一条暂缓措施，再确认流失';
   return `该流失预警当前状态为「${CHURN_WARNING_STATUS.label(status)}」，不能${CHURN_STEP_NAMES[step]}`;
 }
+
+/** A warning as its guard reads it: its status and its customer's current 客户经理. */
+export type ChurnWarningOwner = { status: string; customer: { accountManagerId: number | null } };
+
+/**
+ * How every step on a warning is guarded (src/shared/step-guard.ts). The owner
+ * is whoever manages the customer now.
+ */
+export const CHURN_GUARD: StepGuard<ChurnWarningOwner, ChurnStep, ChurnWarningStatus> = {
+  noun: '该流失预警',
+  machine: CHURN_WARNING_STATUS,
+  mayTake: (user, _step, warning) => can(user, 'handle', 'churn', { accountManagerId: warning.customer.accountManagerId }),
+  notYours: () => '只有该客户的客户经理可以处理此流失预警',
+};
 
 /**
  * The steps this user may take on the warning now: its forms. The owner is the

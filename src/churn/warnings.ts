@@ -4,14 +4,16 @@
 // by a conditional update (whoever comes second is refused) and writes its audit
 // entries, all in the caller's transaction.
 import type { ChurnWarning } from '#prisma';
-import type { Db, Tx } from '../db/client';
-import { can, CurrentUser } from '../auth/can';
+import type { Db, Prisma, Tx } from '../db/client';
+import type { CurrentUser } from '../auth/can';
 import { recordAudit } from '../audit/audit';
 import type { OrderSource } from '../orders/order-source';
-import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
+import { ConflictError } from '../shared/errors';
+import type { Move } from '../shared/status-machine';
+import { checkStep, takeStep } from '../shared/step-guard';
 import { ChurnCandidate, selectChurnCandidates } from './churn-rule';
 import { ACTIVE_CUSTOMER_STATUSES, CUSTOMER_STATUS } from '../customers/customer-status';
-import { CHURN_WARNING_STATUS, ChurnStep, churnRefusal, NEW_WARNING_STATUS, OPEN_WARNING_STATUSES } from './warning-status';
+import { CHURN_GUARD, ChurnStep, ChurnWarningStatus, NEW_WARNING_STATUS, OPEN_WARNING_STATUSES } from './warning-status';
 
 export interface RaiseResult {
   /** 正常 customers looked at */
@@ -96,23 +98,31 @@ async function openWarningCustomers(db: Db | Tx): Promise<Set<number>> {
   return new Set(open.map((w) => w.customerId));
 }
 
-async function warningForStep(tx: Tx, id: number, actor: CurrentUser, step: ChurnStep) {
-  const warning = await tx.churnWarning.findUnique({
-    where: { id },
-    include: { customer: { select: { id: true, accountManagerId: true, status: true } } },
-  });
-  if (!warning) throw new NotFoundError('该流失预警不存在');
-  // The owner is whoever manages the customer now.
-  if (!can(actor, 'handle', 'churn', { accountManagerId: warning.customer.accountManagerId })) {
-    throw new ForbiddenError('只有该客户的客户经理可以处理此流失预警');
-  }
-  if (!CHURN_WARNING_STATUS.allows(warning.status, step)) throw new ConflictError(churnRefusal(step, warning.status));
-  return warning;
+const withCustomer = { customer: { select: { id: true, accountManagerId: true, status: true } } } as const;
+
+function findWarning(tx: Tx, id: number) {
+  return tx.churnWarning.findUnique({ where: { id }, include: withCustomer });
 }
 
-async function currentStatus(tx: Tx, id: number): Promise<string> {
-  const now = await tx.churnWarning.findUnique({ where: { id }, select: { status: true } });
-  return now?.status ?? 'churned';
+type GuardedWarning = NonNullable<Awaited<ReturnType<typeof findWarning>>>;
+
+/**
+ * Takes the step on the warning by a conditional update on the status read
+ * (`where` narrows it further); whoever comes second is refused.
+ */
+async function moveWarning(
+  tx: Tx,
+  warning: GuardedWarning,
+  actor: CurrentUser,
+  step: ChurnStep,
+  update: { where?: Prisma.ChurnWarningWhereInput; data?: Prisma.ChurnWarningUncheckedUpdateManyInput } = {},
+): Promise<void> {
+  const write = (move: Move<ChurnWarningStatus>) =>
+    tx.churnWarning.updateMany({
+      where: { id: warning.id, ...move.where, ...update.where },
+      data: { ...update.data, ...move.data },
+    });
+  await takeStep(CHURN_GUARD, warning, actor, step, write, () => findWarning(tx, warning.id));
 }
 
 function plain({ id, customerId, accountManagerId, lastOrderDate, status, reason, confirmedAt, createdAt }: ChurnWarning) {
@@ -121,10 +131,8 @@ function plain({ id, customerId, accountManagerId, lastOrderDate, status, reason
 
 /** 暂缓流失: the customer's 客户经理 appends a measure (措施); status 暂缓流失. */
 export async function deferChurn(tx: Tx, id: number, content: string, actor: CurrentUser) {
-  const warning = await warningForStep(tx, id, actor, 'defer');
-  const move = CHURN_WARNING_STATUS.move(warning.status, 'defer');
-  const { count } = await tx.churnWarning.updateMany({ where: { id, ...move.where }, data: move.data });
-  if (count === 0) throw new ConflictError(churnRefusal('defer', await currentStatus(tx, id)));
+  const { record: warning } = checkStep(CHURN_GUARD, await findWarning(tx, id), actor, 'defer');
+  await moveWarning(tx, warning, actor, 'defer');
   const measure = await tx.churnMeasure.create({ data: { warningId: id, content, authorId: actor.id } });
   const after = await tx.churnWarning.findUniqueOrThrow({ where: { id } });
   await recordAudit(tx, {
@@ -144,18 +152,14 @@ export async function deferChurn(tx: Tx, id: number, content: string, actor: Cur
  * reason and the confirm date, and the customer 已流失 — both or neither.
  */
 export async function confirmChurn(tx: Tx, id: number, reason: string, actor: CurrentUser) {
-  const warning = await warningForStep(tx, id, actor, 'confirm');
+  const { record: warning } = checkStep(CHURN_GUARD, await findWarning(tx, id), actor, 'confirm');
   const confirmedAt = new Date();
-  const move = CHURN_WARNING_STATUS.move(warning.status, 'confirm');
-  const { count } = await tx.churnWarning.updateMany({
-    where: { id, ...move.where, measures: { some: {} } },
-    data: { ...move.data, reason, confirmedAt },
-  });
-  if (count === 0) throw new ConflictError(churnRefusal('confirm', await currentStatus(tx, id)));
-  const churn = CUSTOMER_STATUS.move(warning.customer.status, 'churn');
-  const customer = await tx.customer.updateMany({ where: { id: warning.customerId, ...churn.where }, data: churn.data });
+  await moveWarning(tx, warning, actor, 'confirm', { where: { measures: { some: {} } }, data: { reason, confirmedAt } });
   // Throwing rolls the warning back too.
-  if (customer.count === 0) throw new ConflictError('该客户已不是正常状态，不能确认流失');
+  const churn = CUSTOMER_STATUS.moveBy(warning.customer.status, 'churn');
+  if (!churn.allowed) throw new ConflictError(churn.refusal);
+  const customer = await tx.customer.updateMany({ where: { id: warning.customerId, ...churn.where }, data: churn.data });
+  if (customer.count === 0) throw new ConflictError(CUSTOMER_STATUS.refusal('churn', warning.customer.status));
   const after = await tx.churnWarning.findUniqueOrThrow({ where: { id } });
   await recordAudit(tx, {
     userId: actor.id,

@@ -5,6 +5,7 @@
 // guarded by a conditional update on this table (see customers.ts).
 import { can, CurrentUser } from '../auth/can';
 import { defineStatusMachine } from '../shared/status-machine';
+import type { StepGuard } from '../shared/step-guard';
 
 export type CustomerStatus = 'normal' | 'churned';
 export type CustomerStep = 'edit' | 'churn';
@@ -15,6 +16,7 @@ export const CUSTOMER_STATUS = defineStatusMachine<CustomerStatus, CustomerStep>
     churned: {},
   },
   { normal: '正常', churned: '已流失' },
+  (step, status) => (step === 'churn' ? '该客户已不是正常状态，不能确认流失' : customerRefusal(status)),
 );
 
 export const CUSTOMER_STATUSES = Object.keys(CUSTOMER_STATUS.labels) as CustomerStatus[];
@@ -47,3 +49,14 @@ export function customerRefusal(status: string): string {
 }
 
 export const NOT_YOUR_CUSTOMER = '只有该客户的客户经理或销售主管可以修改该客户的信息';
+
+/**
+ * How every change of a customer and its records is guarded
+ * (src/shared/step-guard.ts): customer:edit on it, then a status that allows it.
+ */
+export const CUSTOMER_GUARD: StepGuard<CustomerOwner, CustomerStep, CustomerStatus> = {
+  noun: '该客户',
+  machine: CUSTOMER_STATUS,
+  mayTake: (user, _step, customer) => mayChangeCustomer(user, customer),
+  notYours: () => NOT_YOUR_CUSTOMER,
+};

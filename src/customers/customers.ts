@@ -6,34 +6,25 @@ import type { Prisma, Tx } from '../db/client';
 import { CurrentUser, hasAnyAccess, ownedWhere } from '../auth/can';
 import { isNormalUser } from '../auth/users';
 import { recordAudit } from '../audit/audit';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
-import { CUSTOMER_STATUS, customerRefusal, mayChangeCustomer, NOT_YOUR_CUSTOMER } from './customer-status';
+import { ValidationError } from '../shared/errors';
+import type { Move } from '../shared/status-machine';
+import { checkStep, takeStep } from '../shared/step-guard';
+import { CUSTOMER_GUARD, CustomerStatus } from './customer-status';
 import { ACCOUNT_MANAGER_ROLES } from './queries';
 import type { CustomerForm } from './schemas';
 
 export const CUSTOMER_ENTITY = 'Customer';
 
-/** Why a customer cannot be changed by the actor now, or null when it can. */
-function refusalFor(customer: Customer | null, actor: CurrentUser): Error | null {
-  if (!customer) return new NotFoundError('该客户不存在');
-  if (!mayChangeCustomer(actor, customer)) return new ForbiddenError(NOT_YOUR_CUSTOMER);
-  if (!CUSTOMER_STATUS.allows(customer.status, 'edit')) return new ConflictError(customerRefusal(customer.status));
-  return null;
-}
-
 /** The customer, if the actor may change it and it is still 正常. */
 export async function customerForChange(tx: Tx, id: number, actor: CurrentUser): Promise<Customer> {
-  const customer = await tx.customer.findUnique({ where: { id } });
-  const refusal = refusalFor(customer, actor);
-  if (refusal) throw refusal;
-  return customer!;
+  return checkStep(CUSTOMER_GUARD, await tx.customer.findUnique({ where: { id } }), actor, 'edit').record;
 }
 
 /**
- * Writes `data` to the customer only if it is still 正常 and — for an actor
- * who may change only their own customers — still theirs: a 确认流失 or a
- * change of 客户经理 at the same moment wins, and this change is refused.
- * With no data it only locks the row for the rest of the transaction.
+ * Writes `data` to the customer only if it is still in the status read and —
+ * for an actor who may change only their own customers — still theirs: a
+ * 确认流失 or a change of 客户经理 at the same moment wins, and this change is
+ * refused. With no data it only locks the row for the rest of the transaction.
  */
 async function updateIfStillChangeable(
   tx: Tx,
@@ -41,15 +32,13 @@ async function updateIfStillChangeable(
   actor: CurrentUser,
   data: Prisma.CustomerUncheckedUpdateManyInput = {},
 ): Promise<void> {
-  const move = CUSTOMER_STATUS.move(customer.status, 'edit');
-  const { count } = await tx.customer.updateMany({
-    // Still 正常, and still the actor's (a 客户经理 may have been replaced meanwhile).
-    where: { id: customer.id, ...move.where, ...ownedWhere<Prisma.CustomerWhereInput>(actor, 'edit', 'customer') },
-    data: { ...data, ...move.data },
-  });
-  if (count > 0) return;
-  const now = await tx.customer.findUnique({ where: { id: customer.id } });
-  throw refusalFor(now, actor) ?? new ConflictError('该客户刚被他人修改，请重试');
+  const write = (move: Move<CustomerStatus>) =>
+    tx.customer.updateMany({
+      // Still 正常, and still the actor's (a 客户经理 may have been replaced meanwhile).
+      where: { id: customer.id, ...move.where, ...ownedWhere<Prisma.CustomerWhereInput>(actor, 'edit', 'customer') },
+      data: { ...data, ...move.data },
+    });
+  await takeStep(CUSTOMER_GUARD, customer, actor, 'edit', write, () => tx.customer.findUnique({ where: { id: customer.id } }));
 }
 
 /**

@@ -3,9 +3,10 @@
 import type { Request, Response } from 'express';
 import type { Db } from '../db/client';
 import { currentUser } from '../auth/middleware';
-import { flash, moduleViews, pathId } from '../http/page';
-import { ForbiddenError, NotFoundError } from '../shared/errors';
-import { CUSTOMER_STATUS, customerEditableBy, customerRefusal, mayChangeCustomer, NOT_YOUR_CUSTOMER } from './customer-status';
+import { moduleViews, pathId } from '../http/page';
+import { recordForStepPage } from '../http/step-page';
+import { NotFoundError } from '../shared/errors';
+import { CUSTOMER_GUARD, CUSTOMER_STATUS, customerEditableBy } from './customer-status';
 import { customerDetail, CustomerDetail } from './queries';
 
 export const LIST = '/customers';
@@ -33,10 +34,5 @@ export async function customerForChangePage(
   res: Response,
   back: string,
 ): Promise<CustomerDetail | null> {
-  const { customer } = await loadCustomer(db, req);
-  if (!mayChangeCustomer(currentUser(req), customer)) throw new ForbiddenError(NOT_YOUR_CUSTOMER);
-  if (CUSTOMER_STATUS.allows(customer.status, 'edit')) return customer;
-  flash(req, customerRefusal(customer.status), 'error');
-  res.redirect(back);
-  return null;
+  return recordForStepPage(req, res, CUSTOMER_GUARD, await customerDetail(db, customerId(req)), 'edit', back);
 }

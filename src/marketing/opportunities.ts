@@ -1,14 +1,17 @@
 // The steps of a sales opportunity (销售机会) up to its assignment: create,
 // edit, delete, assign. Each takes a transaction, the actor and plain data;
-// each checks the actor's right on the record, changes it only if its status
-// still allows the step (a conditional update, so that two people acting at
-// once cannot both win) and writes the audit entry in that transaction.
+// each is guarded by OPPORTUNITY_GUARD (the actor's right on the record, then
+// its status), changes it by a conditional update on the status read (so that
+// two people acting at once cannot both win) and writes the audit entry in
+// that transaction.
 import type { Opportunity } from '#prisma';
 import type { Prisma, Tx } from '../db/client';
 import type { CurrentUser } from '../auth/can';
 import { recordAudit } from '../audit/audit';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
-import { mayTakeStep, notYours, OPPORTUNITY_STATUS, OpportunityStep, refusal } from './opportunity-status';
+import { ValidationError } from '../shared/errors';
+import type { Move } from '../shared/status-machine';
+import { checkStep, takeStep } from '../shared/step-guard';
+import { OPPORTUNITY_GUARD, OpportunityStatus, OpportunityStep } from './opportunity-status';
 import { isSalesAssignee } from './queries';
 import type { OpportunityForm } from './schemas';
 
@@ -21,38 +24,27 @@ export async function opportunityForStep(
   actor: CurrentUser,
   step: OpportunityStep,
 ): Promise<Opportunity> {
-  const opportunity = await tx.opportunity.findUnique({ where: { id } });
-  if (!opportunity) throw new NotFoundError('该销售机会不存在');
-  if (!mayTakeStep(actor, step, opportunity)) throw new ForbiddenError(notYours(step));
-  if (!OPPORTUNITY_STATUS.allows(opportunity.status, step)) throw new ConflictError(refusal(step, opportunity.status));
-  return opportunity;
+  return checkStep(OPPORTUNITY_GUARD, await tx.opportunity.findUnique({ where: { id } }), actor, step).record;
 }
 
-/** The refusal of a conditional update that found nothing: the status changed meanwhile. */
-async function staleStatus(tx: Tx, opportunity: Opportunity, step: OpportunityStep): Promise<ConflictError> {
-  const current = await tx.opportunity.findUnique({ where: { id: opportunity.id }, select: { status: true } });
-  if (!current) return new ConflictError('该销售机会已被删除');
-  return new ConflictError(refusal(step, current.status));
-}
+const readBack = (tx: Tx, opportunity: Opportunity) => () => tx.opportunity.findUnique({ where: { id: opportunity.id } });
 
 /**
- * Takes the step on the opportunity, only if it is still in a status that
- * allows it: whoever comes second finds nothing to update. Steps that keep
- * the status (edit, plan) write it unchanged, which also locks the row
+ * Takes the step on the opportunity, only if it is still in the status the
+ * step was decided on: whoever comes second finds nothing to update. Steps that
+ * keep the status (edit, plan) write it unchanged, which also locks the row
  * against a transition at the same moment.
  */
 export async function moveOpportunity(
   tx: Tx,
   opportunity: Opportunity,
+  actor: CurrentUser,
   step: OpportunityStep,
   data: Prisma.OpportunityUncheckedUpdateManyInput = {},
 ): Promise<Opportunity> {
-  const move = OPPORTUNITY_STATUS.move(opportunity.status, step);
-  const { count } = await tx.opportunity.updateMany({
-    where: { id: opportunity.id, ...move.where },
-    data: { ...data, ...move.data },
-  });
-  if (count === 0) throw await staleStatus(tx, opportunity, step);
+  const write = (move: Move<OpportunityStatus>) =>
+    tx.opportunity.updateMany({ where: { id: opportunity.id, ...move.where }, data: { ...data, ...move.data } });
+  await takeStep(OPPORTUNITY_GUARD, opportunity, actor, step, write, readBack(tx, opportunity));
   return tx.opportunity.findUniqueOrThrow({ where: { id: opportunity.id } });
 }
 
@@ -79,7 +71,7 @@ export async function createOpportunity(tx: Tx, input: OpportunityForm, actor: C
 /** 编辑: the entered fields, only while 未分配. */
 export async function editOpportunity(tx: Tx, id: number, input: OpportunityForm, actor: CurrentUser): Promise<Opportunity> {
   const before = await opportunityForStep(tx, id, actor, 'edit');
-  const after = await moveOpportunity(tx, before, 'edit', input);
+  const after = await moveOpportunity(tx, before, actor, 'edit', input);
   await auditOpportunity(tx, actor, 'update', { before, after });
   return after;
 }
@@ -87,10 +79,8 @@ export async function editOpportunity(tx: Tx, id: number, input: OpportunityForm
 /** 删除: only by its creator and only while 未分配 (it has no plan yet). */
 export async function deleteOpportunity(tx: Tx, id: number, actor: CurrentUser): Promise<void> {
   const before = await opportunityForStep(tx, id, actor, 'delete');
-  const { count } = await tx.opportunity.deleteMany({
-    where: { id, status: { in: OPPORTUNITY_STATUS.statusesAllowing('delete') } },
-  });
-  if (count === 0) throw await staleStatus(tx, before, 'delete');
+  const remove = (move: Move<OpportunityStatus>) => tx.opportunity.deleteMany({ where: { id, ...move.where } });
+  await takeStep(OPPORTUNITY_GUARD, before, actor, 'delete', remove, readBack(tx, before));
   await auditOpportunity(tx, actor, 'delete', { before, after: null });
 }
 
@@ -105,7 +95,7 @@ export async function assignOpportunity(
   if (!(await isSalesAssignee(tx, assigneeId))) {
     throw new ValidationError('请选择有效的客户经理', { assigneeId: '请选择有效的客户经理' });
   }
-  const after = await moveOpportunity(tx, before, 'assign', { assigneeId, assignedAt: new Date() });
+  const after = await moveOpportunity(tx, before, actor, 'assign', { assigneeId, assignedAt: new Date() });
   await auditOpportunity(tx, actor, 'assign', { before, after });
   return after;
 }

@@ -6,6 +6,7 @@
 import { can, CurrentUser } from '../auth/can';
 import type { Action, Resource } from '../auth/rights';
 import { defineStatusMachine } from '../shared/status-machine';
+import type { StepGuard } from '../shared/step-guard';
 
 export type OpportunityStatus = 'unassigned' | 'assigned' | 'succeeded' | 'failed';
 export type OpportunityStep = 'edit' | 'delete' | 'assign' | 'plan' | 'succeed' | 'fail';
@@ -18,6 +19,7 @@ export const OPPORTUNITY_STATUS = defineStatusMachine<OpportunityStatus, Opportu
     failed: {},
   },
   { unassigned: '未分配', assigned: '已指派', succeeded: '开发成功', failed: '开发失败' },
+  refusal,
 );
 
 export const OPPORTUNITY_STATUSES = Object.keys(OPPORTUNITY_STATUS.labels) as OpportunityStatus[];
@@ -37,6 +39,14 @@ export type OpportunityOwners = {
   status: string;
   createdById: number;
   assigneeId: number | null;
+};
+
+/** How every step on an opportunity is guarded (src/shared/step-guard.ts). */
+export const OPPORTUNITY_GUARD: StepGuard<OpportunityOwners, OpportunityStep, OpportunityStatus> = {
+  noun: '该销售机会',
+  machine: OPPORTUNITY_STATUS,
+  mayTake: mayTakeStep,
+  notYours,
 };
 
 /** Whether the user holds the step's right on this opportunity (whatever its status). */

@@ -2,10 +2,10 @@
 // opportunity of the path, and the guard of a page that takes a step.
 import type { Request, Response } from 'express';
 import type { Db } from '../db/client';
-import { currentUser } from '../auth/middleware';
-import { flash, moduleViews, pathId } from '../http/page';
-import { ForbiddenError, NotFoundError } from '../shared/errors';
-import { mayTakeStep, notYours, OPPORTUNITY_STATUS, OpportunityStep, refusal } from './opportunity-status';
+import { moduleViews, pathId } from '../http/page';
+import { recordForStepPage } from '../http/step-page';
+import { NotFoundError } from '../shared/errors';
+import { OPPORTUNITY_GUARD, OPPORTUNITY_STATUS, OpportunityStep } from './opportunity-status';
 import { opportunityWithPlan, OpportunityWithPlan } from './queries';
 
 export const show = moduleViews('marketing', { statusLabel: (s: string) => OPPORTUNITY_STATUS.label(s) });
@@ -31,10 +31,5 @@ export async function opportunityForStepPage(
   step: OpportunityStep,
   back: string,
 ): Promise<OpportunityWithPlan | null> {
-  const opportunity = await loadOpportunity(db, req);
-  if (!mayTakeStep(currentUser(req), step, opportunity)) throw new ForbiddenError(notYours(step));
-  if (OPPORTUNITY_STATUS.allows(opportunity.status, step)) return opportunity;
-  flash(req, refusal(step, opportunity.status), 'error');
-  res.redirect(back);
-  return null;
+  return recordForStepPage(req, res, OPPORTUNITY_GUARD, await opportunityWithPlan(db, opportunityId(req)), step, back);
 }

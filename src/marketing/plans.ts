@@ -18,7 +18,7 @@ export const PLAN_ITEM_ENTITY = 'PlanItem';
 /** The assignee's opportunity, still 已指派 and now locked for this change. */
 async function planToWorkOn(tx: Tx, opportunityId: number, actor: CurrentUser): Promise<Opportunity> {
   const opportunity = await opportunityForStep(tx, opportunityId, actor, 'plan');
-  return moveOpportunity(tx, opportunity, 'plan');
+  return moveOpportunity(tx, opportunity, actor, 'plan');
 }
 
 async function itemOf(tx: Tx, opportunityId: number, itemId: number): Promise<PlanItem> {
@@ -83,7 +83,7 @@ export function customerFrom(opportunity: Opportunity): NewCustomer {
 /** 开发成功: status 开发成功 and, in the same transaction, the new customer. */
 export async function succeedOpportunity(tx: Tx, id: number, actor: CurrentUser) {
   const before = await opportunityForStep(tx, id, actor, 'succeed');
-  const succeeded = await moveOpportunity(tx, before, 'succeed');
+  const succeeded = await moveOpportunity(tx, before, actor, 'succeed');
   const customer = await createCustomer(tx, customerFrom(succeeded), actor.id);
   const after = await tx.opportunity.update({ where: { id }, data: { customerId: customer.id } });
   await auditOpportunity(tx, actor, 'succeed', { before, after });
@@ -93,7 +93,7 @@ export async function succeedOpportunity(tx: Tx, id: number, actor: CurrentUser)
 /** 终止开发: status 开发失败. */
 export async function failOpportunity(tx: Tx, id: number, actor: CurrentUser): Promise<Opportunity> {
   const before = await opportunityForStep(tx, id, actor, 'fail');
-  const after = await moveOpportunity(tx, before, 'fail');
+  const after = await moveOpportunity(tx, before, actor, 'fail');
   await auditOpportunity(tx, actor, 'fail', { before, after });
   return after;
 }

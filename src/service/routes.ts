@@ -5,7 +5,8 @@ import type { Db } from '../db/client';
 import { can } from '../auth/can';
 import { currentUser, requireAnyRight, requireRight } from '../auth/middleware';
 import { ROLE_NAMES } from '../auth/rights';
-import { act, flash, invalid, moduleViews, pathId } from '../http/page';
+import { act, invalid, moduleViews, pathId } from '../http/page';
+import { recordForStepPage } from '../http/step-page';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import { parseForm, validate } from '../shared/form';
 import { emptyPage, pageNumber } from '../shared/paging';
@@ -24,8 +25,9 @@ import {
   canViewTicket,
   TICKET_VIEW_ACTIONS,
   feedbackOutcome,
-  refusal,
+  FORM_STEP,
   TICKET_EVENT_LABELS,
+  TICKET_GUARD,
   TICKET_STATUS,
   ticketActionsFor,
   TicketRight,
@@ -118,14 +120,9 @@ export function serviceRoutes(db: Db): Router {
    * longer) in a status that allows the step: back to the list with the reason.
    */
   async function showStepForm(req: Request, res: Response, right: 'handle' | 'feedback', error?: ValidationError) {
-    const user = currentUser(req);
-    const ticket = await ticketWithHistory(db, ticketId(req));
-    if (!ticket) throw new NotFoundError('该服务不存在');
-    if (!can(user, right, 'ticket', ticket)) throw new ForbiddenError();
-    if (!ticketActionsFor(user, ticket).includes(right)) {
-      flash(req, refusal(right, ticket.status), 'error');
-      return res.redirect(STEP_PAGES[right].list);
-    }
+    const found = await ticketWithHistory(db, ticketId(req));
+    const ticket = recordForStepPage(req, res, TICKET_GUARD, found, FORM_STEP[right], STEP_PAGES[right].list);
+    if (!ticket) return;
     const locals = {
       title: STEP_PAGES[right].title,
       step: right,

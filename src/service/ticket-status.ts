@@ -5,6 +5,7 @@
 import { can, CurrentUser } from '../auth/can';
 import type { Action } from '../auth/rights';
 import { defineStatusMachine } from '../shared/status-machine';
+import type { StepGuard } from '../shared/step-guard';
 
 export type TicketStatus = 'created' | 'assigned' | 'handled' | 'archived';
 export type TicketStep = 'assign' | 'handle' | 'archive' | 'rehandle';
@@ -19,6 +20,7 @@ export const TICKET_STATUS = defineStatusMachine<TicketStatus, TicketStep>(
     archived: {},
   },
   { created: '新创建', assigned: '已分配', handled: '已处理', archived: '已归档' },
+  (step, status) => refusal(TICKET_STEP_RIGHT[step], status),
 );
 
 export const TICKET_STEP_RIGHT: Record<TicketStep, TicketRight> = {
@@ -47,6 +49,16 @@ export type TicketOwners = {
   assigneeId: number | null;
   createdById: number;
 };
+
+/** How every step on a ticket is guarded (src/shared/step-guard.ts): the step's right on it, then its status. */
+export const TICKET_GUARD: StepGuard<TicketOwners, TicketStep, TicketStatus> = {
+  noun: '该服务',
+  machine: TICKET_STATUS,
+  mayTake: (user, step, ticket) => can(user, TICKET_STEP_RIGHT[step], 'ticket', ticket),
+};
+
+/** The step whose form a right's page shows: feedback's two outcomes are allowed in the same status. */
+export const FORM_STEP: Record<'handle' | 'feedback', TicketStep> = { handle: 'handle', feedback: 'archive' };
 
 /** The rights (assign, handle, feedback) this user may use on the ticket now: its buttons. */
 export function ticketActionsFor(user: CurrentUser, ticket: TicketOwners): TicketRight[] {

@@ -1,49 +1,46 @@
 // The steps of a service ticket (服务): create, assign, handle, feedback. Each
-// takes a transaction, the actor and plain data; each checks the actor's right
-// on the ticket, moves the status by a conditional update (so that two people
-// acting at once cannot both win), appends its ServiceTicketEvent (the history)
+// takes a transaction, the actor and plain data; each is guarded by
+// TICKET_GUARD (the actor's right on the ticket, then its status), moves the
+// status by a conditional update on the status read (so that two people acting
+// at once cannot both win), appends its ServiceTicketEvent (the history)
 // and writes the audit entry, all in that one transaction.
 import type { ServiceTicket } from '#prisma';
 import type { Prisma, Tx } from '../db/client';
-import { can, CurrentUser } from '../auth/can';
+import type { CurrentUser } from '../auth/can';
 import { recordAudit } from '../audit/audit';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
+import { ValidationError } from '../shared/errors';
 import { nextNumber } from '../shared/numbers';
+import type { Move } from '../shared/status-machine';
+import { checkStep, takeStep } from '../shared/step-guard';
 import { isTicketHandler, isServiceType } from './queries';
 import type { FeedbackForm, NewTicketForm } from './schemas';
-import { feedbackStep, refusal, TICKET_STATUS, TICKET_STEP_RIGHT, TicketStep } from './ticket-status';
+import { feedbackStep, TICKET_GUARD, TicketStatus, TicketStep } from './ticket-status';
 import { ACTIVE_CUSTOMER_STATUSES } from '../customers/customer-status';
 
 export const TICKET_NUMBER_PREFIX = 'FW';
 
 /** The ticket, if the actor may take this step on it and its status allows the step. */
 async function ticketForStep(tx: Tx, id: number, actor: CurrentUser, step: TicketStep): Promise<ServiceTicket> {
-  const ticket = await tx.serviceTicket.findUnique({ where: { id } });
-  if (!ticket) throw new NotFoundError('该服务不存在');
-  if (!can(actor, TICKET_STEP_RIGHT[step], 'ticket', ticket)) throw new ForbiddenError();
-  if (!TICKET_STATUS.allows(ticket.status, step)) throw new ConflictError(refusal(TICKET_STEP_RIGHT[step], ticket.status));
-  return ticket;
+  return checkStep(TICKET_GUARD, await tx.serviceTicket.findUnique({ where: { id } }), actor, step).record;
 }
 
 /**
- * Moves the ticket by one step, only if it is still in a status (and round) that
- * allows the step: whoever comes second finds nothing to update.
+ * Moves the ticket by one step, only if it is still in the status (and round)
+ * the step was decided on: whoever comes second finds nothing to update.
  */
 async function moveTicket(
   tx: Tx,
   ticket: ServiceTicket,
+  actor: CurrentUser,
   step: TicketStep,
   data: Prisma.ServiceTicketUncheckedUpdateManyInput,
 ): Promise<ServiceTicket> {
-  const move = TICKET_STATUS.move(ticket.status, step);
-  const { count } = await tx.serviceTicket.updateMany({
-    where: { id: ticket.id, round: ticket.round, ...move.where },
-    data: { ...data, ...move.data },
-  });
-  if (count === 0) {
-    const current = await tx.serviceTicket.findUnique({ where: { id: ticket.id }, select: { status: true } });
-    throw new ConflictError(refusal(TICKET_STEP_RIGHT[step], current?.status ?? ticket.status));
-  }
+  const write = (move: Move<TicketStatus>) =>
+    tx.serviceTicket.updateMany({
+      where: { id: ticket.id, round: ticket.round, ...move.where },
+      data: { ...data, ...move.data },
+    });
+  await takeStep(TICKET_GUARD, ticket, actor, step, write, () => tx.serviceTicket.findUnique({ where: { id: ticket.id } }));
   return tx.serviceTicket.findUniqueOrThrow({ where: { id: ticket.id } });
 }
 
@@ -102,7 +99,7 @@ export async function assignServiceTicket(
     throw new ValidationError('请选择有效的分配对象', { assigneeId: '请选择有效的分配对象' });
   }
   const now = new Date();
-  const after = await moveTicket(tx, ticket, 'assign', { assigneeId, assignedAt: now });
+  const after = await moveTicket(tx, ticket, actor, 'assign', { assigneeId, assignedAt: now });
   await recordStep(tx, actor, ticket, after, { round: ticket.round, action: 'assign', at: now, assigneeId });
   return after;
 }
@@ -116,7 +113,7 @@ export async function handleServiceTicket(
 ): Promise<ServiceTicket> {
   const ticket = await ticketForStep(tx, id, actor, 'handle');
   const now = new Date();
-  const after = await moveTicket(tx, ticket, 'handle', { handling, handlerId: actor.id, handledAt: now });
+  const after = await moveTicket(tx, ticket, actor, 'handle', { handling, handlerId: actor.id, handledAt: now });
   await recordStep(tx, actor, ticket, after, { round: ticket.round, action: 'handle', at: now, handling });
   return after;
 }
@@ -145,7 +142,7 @@ export async function giveServiceFeedback(
           result: null,
           satisfaction: null,
         };
-  const after = await moveTicket(tx, ticket, step, data);
+  const after = await moveTicket(tx, ticket, actor, step, data);
   await recordStep(tx, actor, ticket, after, {
     round: ticket.round,
     action: 'feedback',
