@@ -11,9 +11,9 @@ import { emptyPage, pageNumber } from '../shared/paging';
 import { accountManagerChoices, churnWarningDetail, churnWarningList } from './queries';
 import { confirmForm, listQuery, measureForm, STATUS_FILTERS } from './schemas';
 import { confirmChurn, deferChurn } from './warnings';
-import { CHURN_WARNING_STATUS, churnStepsFor } from './warning-status';
+import { CHURN_STEPS, CHURN_WARNING_STATUS, churnStepsFor } from './warning-status';
 
-const show = moduleViews('churn', { statusLabel: (s: string) => CHURN_WARNING_STATUS.label(s) });
+const show = moduleViews('churn', { statusLabel: (s: string) => CHURN_WARNING_STATUS.label(s), stepTable: CHURN_STEPS });
 
 const warningId = (req: Request) => pathId(req.params.id, '该流失预警不存在');
 

@@ -3,6 +3,7 @@
 // 暂缓流失, that is once at least one measure exists.
 import { can, CurrentUser } from '../auth/can';
 import { defineStatusMachine } from '../shared/status-machine';
+import type { StepTable } from '../shared/step-buttons';
 import type { StepGuard } from '../shared/step-guard';
 
 export type ChurnWarningStatus = 'warning' | 'deferred' | 'churned';
@@ -24,13 +25,14 @@ export const NEW_WARNING_STATUS: ChurnWarningStatus = 'warning';
 /** Unfinished warnings: a customer with one gets no other from the job. */
 export const OPEN_WARNING_STATUSES: ChurnWarningStatus[] = ['warning', 'deferred'];
 
-export const CHURN_STEP_NAMES: Record<ChurnStep, string> = { defer: '暂缓流失', confirm: '确认流失' };
+/** Each step's name; both are forms with their text on the warning's page, not buttons. */
+export const CHURN_STEPS: StepTable<ChurnStep> = { defer: { name: '暂缓流失' }, confirm: { name: '确认流失' } };
 
 /** Why a warning in this status refuses the step (also when someone else acted first). */
 export function churnRefusal(step: ChurnStep, status: string): string {
   if (status === 'churned') return '该客户已确认流失，不能再操作';
   if (step === 'confirm' && status === 'warning') return '请先填写至少一条暂缓措施，再确认流失';
-  return `该流失预警当前状态为「${CHURN_WARNING_STATUS.label(status)}」，不能${CHURN_STEP_NAMES[step]}`;
+  return `该流失预警当前状态为「${CHURN_WARNING_STATUS.label(status)}」，不能${CHURN_STEPS[step].name}`;
 }
 
 /** A warning as its guard reads it: its status and its customer's current 客户经理. */

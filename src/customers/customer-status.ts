@@ -5,6 +5,7 @@
 // guarded by a conditional update on this table (see customers.ts).
 import { can, CurrentUser } from '../auth/can';
 import { defineStatusMachine } from '../shared/status-machine';
+import type { StepTable } from '../shared/step-buttons';
 import type { StepGuard } from '../shared/step-guard';
 
 export type CustomerStatus = 'normal' | 'churned';
@@ -20,6 +21,12 @@ export const CUSTOMER_STATUS = defineStatusMachine<CustomerStatus, CustomerStep>
 );
 
 export const CUSTOMER_STATUSES = Object.keys(CUSTOMER_STATUS.labels) as CustomerStatus[];
+
+/** Each step's name and button (确认流失 is taken in the churn module). */
+export const CUSTOMER_STEPS: StepTable<CustomerStep> = {
+  edit: { name: '编辑', button: { href: '/customers/:id/edit', cls: 'primary' } },
+  churn: { name: '确认流失' },
+};
 
 /** A new customer's status. */
 export const NEW_CUSTOMER_STATUS: CustomerStatus = 'normal';

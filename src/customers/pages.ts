@@ -6,13 +6,13 @@ import { currentUser } from '../auth/middleware';
 import { moduleViews, pathId } from '../http/page';
 import { recordForStepPage } from '../http/step-page';
 import { NotFoundError } from '../shared/errors';
-import { CUSTOMER_GUARD, CUSTOMER_STATUS, customerEditableBy } from './customer-status';
+import { CUSTOMER_GUARD, CUSTOMER_STATUS, CUSTOMER_STEPS, customerEditableBy } from './customer-status';
 import { customerDetail, CustomerDetail } from './queries';
 
 export const LIST = '/customers';
 export const customerPath = (id: number) => `${LIST}/${id}`;
 
-export const show = moduleViews('customers', { statusLabel: (s: string) => CUSTOMER_STATUS.label(s) });
+export const show = moduleViews('customers', { statusLabel: (s: string) => CUSTOMER_STATUS.label(s), stepTable: CUSTOMER_STEPS });
 
 export const customerId = (req: Request) => pathId(req.params.id, '该客户不存在');
 

@@ -1,4 +1,6 @@
-// Functions every template may use for formatting.
+// Functions every template may use: formatting, and the buttons of a record's steps.
+import { stepButtons } from '../shared/step-buttons';
+
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
@@ -37,4 +39,4 @@ function withPage(query: Record<string, unknown>, page: number): string {
   return `?${params.toString()}`;
 }
 
-export const viewHelpers = { day, dateTime, localDay, money, withPage };
+export const viewHelpers = { day, dateTime, localDay, money, withPage, stepButtons };

@@ -6,6 +6,7 @@
 import { can, CurrentUser } from '../auth/can';
 import type { Action, Resource } from '../auth/rights';
 import { defineStatusMachine } from '../shared/status-machine';
+import type { StepTable } from '../shared/step-buttons';
 import type { StepGuard } from '../shared/step-guard';
 
 export type OpportunityStatus = 'unassigned' | 'assigned' | 'succeeded' | 'failed';
@@ -60,13 +61,18 @@ export function opportunityActionsFor(user: CurrentUser, opportunity: Opportunit
   return OPPORTUNITY_STATUS.actions(opportunity.status).filter((step) => mayTakeStep(user, step, opportunity));
 }
 
-const STEP_NAMES: Record<OpportunityStep, string> = {
-  edit: '编辑',
-  delete: '删除',
-  assign: '指派',
-  plan: '修改开发计划',
-  succeed: '标记开发成功',
-  fail: '终止开发',
+/** Each step's name and button, in the order the buttons stand. */
+export const OPPORTUNITY_STEPS: StepTable<OpportunityStep> = {
+  assign: { name: '指派', button: { href: '/opportunities/:id/assign', cls: 'primary' } },
+  edit: { name: '编辑', button: { href: '/opportunities/:id/edit' } },
+  delete: { name: '删除', button: { href: '/opportunities/:id/delete', cls: 'danger' } },
+  // The plan's pages are opened from its list (制定计划, 执行计划).
+  plan: { name: '修改开发计划' },
+  succeed: {
+    name: '标记开发成功',
+    button: { label: '开发成功', post: '/plans/:id/succeed', cls: 'primary', confirm: '确认开发成功？将据此创建客户。' },
+  },
+  fail: { name: '终止开发', button: { post: '/plans/:id/fail', cls: 'danger', confirm: '确认终止开发？' } },
 };
 
 /** Why an opportunity in this status refuses the step (also when someone else acted first). */
@@ -74,9 +80,9 @@ export function refusal(step: OpportunityStep, status: string): string {
   if (step === 'assign') return '该销售机会已被指派，不能再次指派';
   const label = OPPORTUNITY_STATUS.label(status);
   if (step === 'edit' || step === 'delete') {
-    return `该销售机会当前状态为「${label}」，只有未分配的销售机会可以${STEP_NAMES[step]}`;
+    return `该销售机会当前状态为「${label}」，只有未分配的销售机会可以${OPPORTUNITY_STEPS[step].name}`;
   }
-  return `该销售机会当前状态为「${label}」，不能${STEP_NAMES[step]}`;
+  return `该销售机会当前状态为「${label}」，不能${OPPORTUNITY_STEPS[step].name}`;
 }
 
 /** Why the user may not take the step on an opportunity that is not theirs. */

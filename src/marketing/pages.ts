@@ -5,10 +5,10 @@ import type { Db } from '../db/client';
 import { moduleViews, pathId } from '../http/page';
 import { recordForStepPage } from '../http/step-page';
 import { NotFoundError } from '../shared/errors';
-import { OPPORTUNITY_GUARD, OPPORTUNITY_STATUS, OpportunityStep } from './opportunity-status';
+import { OPPORTUNITY_GUARD, OPPORTUNITY_STATUS, OPPORTUNITY_STEPS, OpportunityStep } from './opportunity-status';
 import { opportunityWithPlan, OpportunityWithPlan } from './queries';
 
-export const show = moduleViews('marketing', { statusLabel: (s: string) => OPPORTUNITY_STATUS.label(s) });
+export const show = moduleViews('marketing', { statusLabel: (s: string) => OPPORTUNITY_STATUS.label(s), stepTable: OPPORTUNITY_STEPS });
 
 export const opportunityId = (req: Request) => pathId(req.params.id, '该销售机会不存在');
 export const planItemId = (req: Request) => pathId(req.params.itemId, '该计划项不存在');

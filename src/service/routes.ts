@@ -29,6 +29,7 @@ import {
   TICKET_EVENT_LABELS,
   TICKET_GUARD,
   TICKET_STATUS,
+  TICKET_STEPS,
   ticketActionsFor,
   TicketRight,
 } from './ticket-status';
@@ -38,6 +39,7 @@ const names = {
   statusLabel: (status: string) => TICKET_STATUS.label(status),
   eventLabels: TICKET_EVENT_LABELS,
   roleNames: ROLE_NAMES,
+  stepTable: TICKET_STEPS,
 };
 
 const show = moduleViews('service', names);

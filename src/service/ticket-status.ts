@@ -5,6 +5,7 @@
 import { can, CurrentUser } from '../auth/can';
 import type { Action } from '../auth/rights';
 import { defineStatusMachine } from '../shared/status-machine';
+import type { StepTable } from '../shared/step-buttons';
 import type { StepGuard } from '../shared/step-guard';
 
 export type TicketStatus = 'created' | 'assigned' | 'handled' | 'archived';
@@ -72,13 +73,19 @@ export function statusesFor(right: TicketRight): TicketStatus[] {
   return [...new Set(steps.flatMap((step) => TICKET_STATUS.statusesAllowing(step)))];
 }
 
-const RIGHT_NAMES: Record<TicketRight, string> = { assign: '分配', handle: '处理', feedback: '反馈' };
+/** Each right's name and button on a ticket, in the order the buttons stand. */
+export const TICKET_STEPS: StepTable<TicketRight> = {
+  // Assigning needs a choice of handler: the button leads to the list of 服务分配.
+  assign: { name: '分配', button: { label: '去分配', href: '/service/assign', cls: 'primary' } },
+  handle: { name: '处理', button: { href: '/service/:id/handle', cls: 'primary' } },
+  feedback: { name: '反馈', button: { href: '/service/:id/feedback', cls: 'primary' } },
+};
 
 /** Why a ticket in this status refuses the step (also when someone else acted first). */
 export function refusal(right: TicketRight, status: string): string {
   const label = TICKET_STATUS.label(status);
   if (right === 'assign') return `该服务已被分配（当前状态：${label}），不能再次分配`;
-  return `该服务当前状态为「${label}」，不能${RIGHT_NAMES[right]}`;
+  return `该服务当前状态为「${label}」，不能${TICKET_STEPS[right].name}`;
 }
 
 /** Who may open a ticket's detail: the archive's readers and whoever may act on it. */
