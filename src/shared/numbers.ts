@@ -8,8 +8,18 @@ function day(now: Date): string {
   return `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}`;
 }
 
+/** The day's counter of a prefix, also the start of its numbers: KH20261123. */
+export function counterName(prefix: string, date: Date): string {
+  return `${prefix}${day(date)}`;
+}
+
+/** The number of a counter's value: KH20261123001. */
+export function numberOf(counter: string, value: number): string {
+  return `${counter}${String(value).padStart(3, '0')}`;
+}
+
 export async function nextNumber(tx: Tx, prefix: string, now = new Date()): Promise<string> {
-  const name = `${prefix}${day(now)}`;
+  const name = counterName(prefix, now);
   const bump = () =>
     tx.counter.upsert({
       where: { name },
@@ -18,5 +28,5 @@ export async function nextNumber(tx: Tx, prefix: string, now = new Date()): Prom
     });
   // The first two numbers of a day asked for at the same moment may both insert.
   const counter = await retryOnUniqueViolation(bump);
-  return `${name}${String(counter.value).padStart(3, '0')}`;
+  return numberOf(name, counter.value);
 }
