@@ -73,6 +73,23 @@ export async function addCustomerRecord<R extends { id: number }, F>(
   return after;
 }
 
+/**
+ * A change of one existing record: the customer locked for it, the record as it
+ * was, then `write` (no row changed: the record was deleted meanwhile).
+ */
+async function changeCustomerRecord<R extends { id: number }, F>(
+  tx: Tx,
+  kind: CustomerRecordKind<R, F>,
+  ids: { customerId: number; id: number },
+  actor: CurrentUser,
+  write: (table: CustomerRecordTable<R, F>) => Promise<number>,
+): Promise<R> {
+  await lockCustomerForChange(tx, ids.customerId, actor);
+  const before = await customerRecord(tx, kind, ids.customerId, ids.id);
+  if ((await write(kind.table(tx))) === 0) throw new ConflictError(`该${kind.noun}已被删除`);
+  return before;
+}
+
 export async function editCustomerRecord<R extends { id: number }, F>(
   tx: Tx,
   kind: CustomerRecordKind<R, F>,
@@ -81,11 +98,8 @@ export async function editCustomerRecord<R extends { id: number }, F>(
   input: F,
   actor: CurrentUser,
 ): Promise<R> {
-  await lockCustomerForChange(tx, customerId, actor);
-  const before = await customerRecord(tx, kind, customerId, id);
-  const table = kind.table(tx);
-  if ((await table.update(customerId, id, input)) === 0) throw new ConflictError(`该${kind.noun}已被删除`);
-  const after = (await table.find(customerId, id))!;
+  const before = await changeCustomerRecord(tx, kind, { customerId, id }, actor, (table) => table.update(customerId, id, input));
+  const after = (await kind.table(tx).find(customerId, id))!;
   await recordAudit(tx, { userId: actor.id, action: 'update', entity: kind.entity, entityId: id, before, after });
   return after;
 }
@@ -97,8 +111,6 @@ export async function deleteCustomerRecord<R extends { id: number }, F>(
   id: number,
   actor: CurrentUser,
 ): Promise<void> {
-  await lockCustomerForChange(tx, customerId, actor);
-  const before = await customerRecord(tx, kind, customerId, id);
-  if ((await kind.table(tx).remove(customerId, id)) === 0) throw new ConflictError(`该${kind.noun}已被删除`);
+  const before = await changeCustomerRecord(tx, kind, { customerId, id }, actor, (table) => table.remove(customerId, id));
   await recordAudit(tx, { userId: actor.id, action: 'delete', entity: kind.entity, entityId: id, before });
 }
