@@ -4,12 +4,11 @@
 import type { Customer } from '#prisma';
 import type { Prisma, Tx } from '../db/client';
 import { CurrentUser, hasAnyAccess, ownedWhere } from '../auth/can';
-import { isNormalUser } from '../auth/users';
 import { recordAudit } from '../audit/audit';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import { CUSTOMER_STATUS, customerRefusal, mayChangeCustomer, NOT_YOUR_CUSTOMER } from './customer-status';
 import { validate } from '../shared/form';
-import { ACCOUNT_MANAGER_ROLES, customerFormChoices, CustomerRow } from './queries';
+import { customerFormChoices, isAccountManagerChoice, CustomerRow } from './queries';
 import { customerForm, CustomerForm } from './schemas';
 
 export const CUSTOMER_ENTITY = 'Customer';
@@ -82,7 +81,7 @@ export async function editCustomer(tx: Tx, id: number, input: CustomerForm, acto
   const before = await customerForChange(tx, id, actor);
   const accountManagerId = hasAnyAccess(actor, 'edit', 'customer') ? input.accountManagerId : before.accountManagerId;
   const newManager = accountManagerId !== before.accountManagerId && accountManagerId !== null;
-  if (newManager && !(await isNormalUser(tx, accountManagerId, ACCOUNT_MANAGER_ROLES))) {
+  if (newManager && !(await isAccountManagerChoice(tx, accountManagerId))) {
     throw new ValidationError('请选择有效的客户经理', { accountManagerId: '请选择有效的客户经理' });
   }
   await updateIfStillChangeable(tx, before, actor, { ...input, accountManagerId });

@@ -2,7 +2,6 @@
 // on), the archive query, a ticket with its history, and the choices of the forms.
 import type { Prisma, Tx } from '../db/client';
 import { CurrentUser, ownedWhere } from '../auth/can';
-import type { Role } from '../auth/rights';
 import { isNormalUser, normalUsers } from '../auth/users';
 import { paged, Page } from '../shared/paging';
 import type { ArchiveQuery } from './schemas';
@@ -52,22 +51,13 @@ export async function customerChoices(db: Tx, filter: string, chosenId?: number)
   return { options, total };
 }
 
-/** Roles whose users may handle tickets: those holding the ticket:handle right. */
-async function handlerRoles(db: Tx): Promise<Role[]> {
-  const roles = await db.role.findMany({
-    where: { permissions: { some: { permission: { resource: 'ticket', action: 'handle' } } } },
-    select: { code: true },
-  });
-  return roles.map((role) => role.code as Role);
+/** Whom a ticket may be assigned to: normal users whose role may handle tickets (ticket:handle). */
+export function ticketHandlers(db: Tx) {
+  return normalUsers(db, 'handle', 'ticket');
 }
 
-/** Whom a ticket may be assigned to: normal users whose role may handle tickets. */
-export async function ticketHandlers(db: Tx) {
-  return normalUsers(db, await handlerRoles(db));
-}
-
-export async function isTicketHandler(db: Tx, userId: number): Promise<boolean> {
-  return isNormalUser(db, userId, await handlerRoles(db));
+export function isTicketHandler(db: Tx, userId: number): Promise<boolean> {
+  return isNormalUser(db, userId, 'handle', 'ticket');
 }
 
 // ---------------------------------------------------------------- lists
