@@ -4,6 +4,7 @@ import type { Prisma, Tx } from '../db/client';
 import { CurrentUser, ownedWhere } from '../auth/can';
 import { isNormalUser, normalUsers } from '../auth/users';
 import { paged, Page } from '../shared/paging';
+import { withinDays } from '../shared/form';
 import type { ArchiveQuery } from './schemas';
 import { statusesFor, TicketRight } from './ticket-status';
 import { ACTIVE_CUSTOMER_STATUSES } from '../customers/customer-status';
@@ -99,25 +100,13 @@ export function ticketsWaitingFor(db: Tx, user: CurrentUser, right: TicketRight,
   return ticketPage(db, waitingFor(user, right), [{ createdAt: 'asc' }, { id: 'asc' }], page);
 }
 
-/** A day entered in the form (UTC midnight) as the start of that day in the server's time. */
-function localStartOf(day: Date, plusDays = 0): Date {
-  return new Date(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + plusDays);
-}
-
 export function archiveWhere(query: ArchiveQuery): Prisma.ServiceTicketWhereInput {
   return {
     status: 'archived',
     ...(query.customerName ? { customer: { name: { contains: query.customerName } } } : {}),
     ...(query.summary ? { summary: { contains: query.summary } } : {}),
     ...(query.type ? { type: query.type } : {}),
-    ...(query.createdFrom || query.createdTo
-      ? {
-          createdAt: {
-            ...(query.createdFrom ? { gte: localStartOf(query.createdFrom) } : {}),
-            ...(query.createdTo ? { lt: localStartOf(query.createdTo, 1) } : {}),
-          },
-        }
-      : {}),
+    ...(query.createdFrom || query.createdTo ? { createdAt: withinDays(query.createdFrom, query.createdTo) } : {}),
   };
 }
 

@@ -69,7 +69,18 @@ function routesOf(stack: Layer[]): RouteInfo[] {
 }
 
 /** Open to everyone logged in (or to nobody logged in): no right of a role decides them. */
-const OPEN_ROUTES = ['get /healthz', 'get /login', 'post /login', 'post /logout', 'get /', 'get /top', 'get /left', 'get /home'];
+const OPEN_ROUTES = [
+  'get /healthz',
+  'get /login',
+  'post /login',
+  'post /logout',
+  'get /',
+  'get /top',
+  'get /left',
+  'get /home',
+  'get /password',
+  'post /password',
+];
 
 const allRoutes = () => routesOf((t.app as unknown as { router: { stack: Layer[] } }).router.stack);
 
