@@ -28,7 +28,7 @@ export const resetPasswordForm = z.object({
 });
 export type ResetPasswordForm = z.output<typeof resetPasswordForm>;
 
-export const changePasswordForm = resetPasswordForm.extend({ currentPassword: requiredPassword('当前密码') });
+export const changePasswordForm = z.object({ currentPassword: requiredPassword('当前密码') }).extend(resetPasswordForm.shape);
 export type ChangePasswordForm = z.output<typeof changePasswordForm>;
 
 export const userSearch = z.object({
