@@ -19,10 +19,8 @@ export const ENTITY_NAMES: Record<string, string> = {
 export const ACTION_NAMES: Record<string, string> = {
   create: '新建',
   update: '修改',
-  edit: '修改',
   delete: '删除',
   assign: '指派',
-  develop: '开发',
   result: '执行计划',
   succeed: '开发成功',
   fail: '终止开发',

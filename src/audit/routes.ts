@@ -27,7 +27,7 @@ export function auditRoutes(db: Db): Router {
       query: req.query,
       users,
       entities: asOptions(ENTITY_NAMES),
-      actions: asOptions(ACTION_NAMES).filter((option, index, all) => all.findIndex((o) => o.label === option.label) === index),
+      actions: asOptions(ACTION_NAMES),
       ...(search.ok ? {} : { error: search.error.message }),
     });
   });

@@ -29,7 +29,7 @@ async function showForm(res: Response, role: RoleWithRights | null, values: Reco
     action: role ? `${rolePath(role.code)}/edit` : `${LIST}/new`,
     values,
     checked: checkedRights(values),
-    ...(error ? { ...invalid(error, values), checked: checkedRights(values) } : {}),
+    ...(error ? invalid(error, values) : {}),
   };
   await show(res, 'form', locals, error ? 422 : 200);
 }
