@@ -2,7 +2,8 @@
 // enable and delete — with every refusal, the last-administrator protections
 // and a disabled user's live session.
 import { follow, login, startTestApp, TestApp, TEST_PASSWORD } from '../support/app';
-import { createStaff, createUser } from '../support/builders/users';
+import { disableUser } from '../../src/users/users';
+import { createStaff, createUser, userOf } from '../support/builders/users';
 import { createOpportunity } from '../support/builders/marketing';
 import { ADMIN_GETS, ADMIN_POSTS, tryLogin } from './support';
 
@@ -278,5 +279,26 @@ describe('删除', () => {
   test('nobody deletes themselves', async () => {
     const session = await admin();
     expect(await follow(session, await session.post(`/users/${staff.admin.id}/delete`))).toContain('不能删除自己的帐号');
+  });
+});
+
+describe('two administrators at the same moment', () => {
+  // A database of their own: the two are its only administrators.
+  test('each disabling the other: one wins, an administrator remains', async () => {
+    const own = startTestApp();
+    try {
+      const [a, b] = await Promise.all([
+        createUser(own.db, { role: 'admin', username: 'twin-a' }),
+        createUser(own.db, { role: 'admin', username: 'twin-b' }),
+      ]);
+      const results = await Promise.allSettled([
+        own.db.$transaction((tx) => disableUser(tx, b.id, userOf('admin', a.id))),
+        own.db.$transaction((tx) => disableUser(tx, a.id, userOf('admin', b.id))),
+      ]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect(await own.db.user.count({ where: { roleCode: 'admin', status: 'normal' } })).toBe(1);
+    } finally {
+      await own.close();
+    }
   });
 });
