@@ -91,7 +91,7 @@ export function userRoutes(db: Db): Router {
     const user = await userForAdmin(db, userId(req));
     const form = parseForm(resetPasswordForm, req.body);
     if (!form.ok) return showPasswordForm(res, user, form.error);
-    await act(req, res, () => db.$transaction((tx) => resetPassword(tx, user.id, form.data, currentUser(req))), {
+    await act(req, res, () => db.$transaction((tx) => resetPassword(tx, user.id, form.data, currentUser(req), req.sessionID)), {
       success: '操作成功：密码已重置，该用户需用新密码重新登录',
       redirect: LIST,
       invalid: (error) => showPasswordForm(res, user, error),

@@ -76,12 +76,15 @@ export async function editUser(tx: Tx, id: number, input: EditUserForm, actor: C
   return after;
 }
 
-/** 重置密码: the user's open sessions end; they log in with the new password. */
-export async function resetPassword(tx: Tx, id: number, input: ResetPasswordForm, actor: CurrentUser): Promise<User> {
+/**
+ * 重置密码: the user's open sessions end; they log in with the new password.
+ * An administrator resetting their own keeps the session they act from.
+ */
+export async function resetPassword(tx: Tx, id: number, input: ResetPasswordForm, actor: CurrentUser, actorSessionId?: string): Promise<User> {
   const user = await userById(tx, id);
   checkNewPassword(user.username, input.password, input.passwordAgain);
   await tx.user.update({ where: { id }, data: { passwordHash: await hashPassword(input.password) } });
-  await endSessionsOf(tx, id);
+  await endSessionsOf(tx, id, id === actor.id ? actorSessionId : undefined);
   await recordAudit(tx, { userId: actor.id, action: 'reset-password', entity: USER_ENTITY, entityId: id });
   return user;
 }

@@ -189,6 +189,17 @@ describe('重置密码', () => {
     expect(await lastAudit('reset-password')).toMatchObject({ entityId: String(user.id), userId: staff.admin.id });
   });
 
+  test('an administrator resetting their own password keeps the session they act from', async () => {
+    const self = await createUser(t.db, { role: 'admin', username: 'admin-self' });
+    const session = await login(t.app, 'admin-self');
+    const elsewhere = await login(t.app, 'admin-self');
+    const res = await session.post(`/users/${self.id}/password`, { password: 'selfreset1', passwordAgain: 'selfreset1' });
+    expect(await follow(session, res)).toContain('密码已重置');
+    expect((await session.get('/users')).status).toBe(200);
+    expect((await elsewhere.get('/users')).headers.location).toBe('/login');
+    await t.db.user.update({ where: { id: self.id }, data: { status: 'disabled' } });
+  });
+
   test('follows the password rules', async () => {
     const user = await createUser(t.db, { username: 'reset2' });
     const res = await (await admin()).post(`/users/${user.id}/password`, { password: 'reset2', passwordAgain: 'reset2' });
