@@ -20,6 +20,10 @@ import { marketingRoutes } from './marketing/routes';
 import { churnRoutes } from './churn/routes';
 import { jobRoutes } from '../jobs/routes';
 import { customerRoutes } from './customers/routes';
+import { roleRoutes } from './roles/routes';
+import { userRoutes } from './users/routes';
+import { passwordRoutes } from './users/password-routes';
+import { auditRoutes } from './audit/routes';
 import type { OrderSource } from './orders/order-source';
 import type { TodoProvider } from './shared/todos';
 import { serviceTodos } from './service/todos';
@@ -95,5 +99,9 @@ function moduleRoutes(context: Required<AppContext>): express.Router[] {
     churnRoutes(context.db),
     jobRoutes(context),
     customerRoutes(context.db, context.orderSource),
+    userRoutes(context.db),
+    roleRoutes(context.db),
+    passwordRoutes(context.db),
+    auditRoutes(context.db),
   ];
 }

@@ -1,11 +1,11 @@
 // The one question every guard and every menu asks: may this user do this?
-import { Action, Resource, Role } from './rights';
+import type { Action, Resource, RoleCode } from './rights';
 
 export interface CurrentUser {
   id: number;
   username: string;
   name: string;
-  role: Role;
+  role: RoleCode;
   roleName: string;
   /** "resource:action:access" keys from the user's role */
   rights: ReadonlySet<string>;

@@ -1,12 +1,18 @@
 // The rights of each role, as data: action × resource × access. "own" means the
 // record belongs to the user (see OWNER_FIELDS in can.ts); "any" means every record.
-// The database's Permission/RolePermission rows are seeded from this table; the
-// menu, every route guard and every record check read those rows through can().
+// Roles are rows of the Role table (an administrator adds more at 角色与权限); the
+// four built-in roles and their rights below seed them. The menu and every route
+// guard read the database's RolePermission rows through can().
 
-export type Role = 'admin' | 'manager' | 'sales' | 'executive';
+/** A role's code: any row of the Role table. */
+export type RoleCode = string;
+/** The roles every database starts with. */
+export type BuiltInRole = 'admin' | 'manager' | 'sales' | 'executive';
 export type Access = 'own' | 'any';
 
-export const ROLE_NAMES: Record<Role, string> = {
+export const ACCESS_NAMES: Record<Access, string> = { own: '本人', any: '全部' };
+
+export const ROLE_NAMES: Record<BuiltInRole, string> = {
   admin: '系统管理员',
   manager: '销售主管',
   sales: '客户经理',
@@ -52,13 +58,10 @@ export interface Right {
 }
 
 function rights(...specs: string[]): Right[] {
-  return specs.map((spec) => {
-    const [resource, action, access] = spec.split(':') as [Resource, Action, Access];
-    return { resource, action, access };
-  });
+  return specs.map(parseRightKey);
 }
 
-export const DEFAULT_RIGHTS: Record<Role, Right[]> = {
+export const DEFAULT_RIGHTS: Record<BuiltInRole, Right[]> = {
   admin: rights(
     'dictionary:manage:any',
     'product:view:any',
@@ -112,3 +115,40 @@ export const DEFAULT_RIGHTS: Record<Role, Right[]> = {
 export function rightKey(right: Right): string {
   return `${right.resource}:${right.action}:${right.access}`;
 }
+
+export function parseRightKey(key: string): Right {
+  const [resource, action, access] = key.split(':') as [Resource, Action, Access];
+  return { resource, action, access };
+}
+
+/** 查看客户信息（全部） */
+export function describeRight(right: Right): string {
+  return `${ACTIONS[right.action]}${RESOURCES[right.resource]}（${ACCESS_NAMES[right.access]}）`;
+}
+
+export interface RightChoice {
+  action: Action;
+  accesses: Access[];
+}
+
+/**
+ * The rights an administrator may give a role, per resource: every action some
+ * built-in role holds, with "any" always and "own" where a built-in role holds
+ * it (only there do the modules know whose record it is).
+ */
+export const RIGHT_CHOICES: { resource: Resource; actions: RightChoice[] }[] = (() => {
+  const held = new Set(Object.values(DEFAULT_RIGHTS).flat().map(rightKey));
+  return (Object.keys(RESOURCES) as Resource[]).map((resource) => {
+    const actions = (Object.keys(ACTIONS) as Action[])
+      .filter((action) => held.has(`${resource}:${action}:any`) || held.has(`${resource}:${action}:own`))
+      .map((action) => ({
+        action,
+        accesses: (['own', 'any'] as Access[]).filter((access) => access === 'any' || held.has(`${resource}:${action}:own`)),
+      }));
+    return { resource, actions };
+  });
+})();
+
+export const CHOOSABLE_RIGHT_KEYS: ReadonlySet<string> = new Set(
+  RIGHT_CHOICES.flatMap(({ resource, actions }) => actions.flatMap(({ action, accesses }) => accesses.map((access) => `${resource}:${action}:${access}`))),
+);

@@ -2,7 +2,7 @@
 import bcrypt from 'bcrypt';
 import type { Db, Tx } from '../db/client';
 import type { CurrentUser } from './can';
-import type { Role } from './rights';
+import type { Action, Resource } from './rights';
 
 export const USER_STATUS = { normal: '正常', disabled: '已禁用' } as const;
 export const BCRYPT_ROUNDS = 10;
@@ -22,7 +22,7 @@ export async function loadCurrentUser(db: Db, id: number): Promise<CurrentUser |
     id: user.id,
     username: user.username,
     name: user.name,
-    role: user.roleCode as Role,
+    role: user.roleCode,
     roleName: user.role.name,
     rights: new Set(user.role.permissions.map(({ permission: p }) => `${p.resource}:${p.action}:${p.access}`)),
   };
@@ -45,19 +45,24 @@ export async function checkCredentials(
   return { ok: true, userId: user.id };
 }
 
-/** Normal users with one of the roles, for choosing an assignee or 客户经理. */
-export function normalUsers(db: Tx, roles?: Role[]) {
+/** Users whose role holds the right, at either access. */
+export function holdingRight(action: Action, resource: Resource) {
+  return { role: { permissions: { some: { permission: { action, resource } } } } };
+}
+
+/**
+ * Normal users whose role holds the right: whom a record may be given to
+ * (an opportunity to develop, a customer to manage, a ticket to handle).
+ */
+export function normalUsers(db: Tx, action: Action, resource: Resource) {
   return db.user.findMany({
-    where: { status: 'normal', ...(roles ? { roleCode: { in: roles } } : {}) },
-    select: { id: true, name: true, username: true, roleCode: true },
-    orderBy: { name: 'asc' },
+    where: { status: 'normal', ...holdingRight(action, resource) },
+    select: { id: true, name: true, username: true, roleCode: true, role: { select: { name: true } } },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
   });
 }
 
-/** Whether the id is a normal user with one of the roles. */
-export async function isNormalUser(db: Tx, id: number, roles?: Role[]): Promise<boolean> {
-  const count = await db.user.count({
-    where: { id, status: 'normal', ...(roles ? { roleCode: { in: roles } } : {}) },
-  });
-  return count > 0;
+/** Whether the id is a normal user whose role holds the right. */
+export async function isNormalUser(db: Tx, id: number, action: Action, resource: Resource): Promise<boolean> {
+  return (await db.user.count({ where: { id, status: 'normal', ...holdingRight(action, resource) } })) > 0;
 }

@@ -30,8 +30,9 @@ export async function createCustomer(tx: Tx, input: NewCustomer, actorId: number
       status: NEW_CUSTOMER_STATUS,
     },
   });
+  await recordAudit(tx, { userId: actorId, action: 'create', entity: 'Customer', entityId: customer.id, after: customer });
   if (input.contact) {
-    await tx.contact.create({
+    const contact = await tx.contact.create({
       data: {
         customerId: customer.id,
         name: input.contact.name,
@@ -40,7 +41,7 @@ export async function createCustomer(tx: Tx, input: NewCustomer, actorId: number
         title: input.contact.title ?? '联系人',
       },
     });
+    await recordAudit(tx, { userId: actorId, action: 'create', entity: 'Contact', entityId: contact.id, after: contact });
   }
-  await recordAudit(tx, { userId: actorId, action: 'create', entity: 'Customer', entityId: customer.id, after: customer });
   return customer;
 }

@@ -4,13 +4,12 @@
 import type { Customer } from '#prisma';
 import type { Prisma, Tx } from '../db/client';
 import { CurrentUser, hasAnyAccess, ownedWhere } from '../auth/can';
-import { isNormalUser } from '../auth/users';
 import { recordAudit } from '../audit/audit';
 import { ValidationError } from '../shared/errors';
 import type { Move } from '../shared/status-machine';
 import { checkStep, takeStep } from '../shared/step-guard';
 import { CUSTOMER_GUARD, CustomerStatus } from './customer-status';
-import { ACCOUNT_MANAGER_ROLES } from './queries';
+import { isAccountManagerChoice } from './queries';
 import type { CustomerForm } from './schemas';
 
 export const CUSTOMER_ENTITY = 'Customer';
@@ -59,7 +58,7 @@ export async function editCustomer(tx: Tx, id: number, input: CustomerForm, acto
   const before = await customerForChange(tx, id, actor);
   const accountManagerId = hasAnyAccess(actor, 'edit', 'customer') ? input.accountManagerId : before.accountManagerId;
   const newManager = accountManagerId !== before.accountManagerId && accountManagerId !== null;
-  if (newManager && !(await isNormalUser(tx, accountManagerId, ACCOUNT_MANAGER_ROLES))) {
+  if (newManager && !(await isAccountManagerChoice(tx, accountManagerId))) {
     throw new ValidationError('请选择有效的客户经理', { accountManagerId: '请选择有效的客户经理' });
   }
   await updateIfStillChangeable(tx, before, actor, { ...input, accountManagerId });

@@ -2,8 +2,8 @@
 // its detail page shows, and the choices of the edit form and the search.
 import type { Prisma, Tx } from '../db/client';
 import { can, CurrentUser, hasAnyAccess } from '../auth/can';
-import type { Role } from '../auth/rights';
-import { normalUsers } from '../auth/users';
+import type { Action, Resource } from '../auth/rights';
+import { holdingRight, isNormalUser, normalUsers } from '../auth/users';
 import { dictionaryItems } from '../shared/dictionary';
 import { paged, Page } from '../shared/paging';
 import type { CustomerSearch } from './schemas';
@@ -12,18 +12,22 @@ import type { CustomerSearch } from './schemas';
 export const REGION_TYPE = '地区';
 export const LEVEL_TYPE = '企业客户等级';
 
-/** Who may be a customer's 客户经理. */
-export const ACCOUNT_MANAGER_ROLES: Role[] = ['sales', 'manager'];
+/** Who may be a customer's 客户经理: whoever may edit customers (their own or all). */
+export const ACCOUNT_MANAGER_RIGHT: { action: Action; resource: Resource } = { action: 'edit', resource: 'customer' };
 
 /** Normal users who may be given a customer. */
 export function accountManagerChoices(db: Tx) {
-  return normalUsers(db, ACCOUNT_MANAGER_ROLES);
+  return normalUsers(db, ACCOUNT_MANAGER_RIGHT.action, ACCOUNT_MANAGER_RIGHT.resource);
+}
+
+export function isAccountManagerChoice(db: Tx, id: number): Promise<boolean> {
+  return isNormalUser(db, id, ACCOUNT_MANAGER_RIGHT.action, ACCOUNT_MANAGER_RIGHT.resource);
 }
 
 /** The 客户经理 the search offers: whoever manages a customer (disabled users too), and the user. */
 export async function accountManagersToSearch(db: Tx, user: CurrentUser) {
   const managers = await db.user.findMany({
-    where: { OR: [{ managedCustomers: { some: {} } }, { id: user.id, roleCode: { in: ACCOUNT_MANAGER_ROLES } }] },
+    where: { OR: [{ managedCustomers: { some: {} } }, { id: user.id, ...holdingRight(ACCOUNT_MANAGER_RIGHT.action, ACCOUNT_MANAGER_RIGHT.resource) }] },
     select: { id: true, name: true, status: true },
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
   });

@@ -11,6 +11,7 @@ import { createDb, databaseKind } from './client';
 import { prepareEmbeddedDatabase } from './prepare';
 import { createMigration, MIGRATIONS_DIR } from './schema-engine';
 import { ensureReferenceData } from './reference-data';
+import { passwordProblem } from '../users/password-rules';
 import { hashPassword } from '../auth/users';
 
 async function run(command: string | undefined, args: string[]): Promise<void> {
@@ -36,9 +37,11 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
     case 'create-admin': {
       const [username, name = '系统管理员'] = args;
       const password = process.env.CRM_ADMIN_PASSWORD;
-      if (!username || !password || password.length < 8) {
-        throw new Error('用法：CRM_ADMIN_PASSWORD=<至少 8 个字符的密码> npm run create-admin -- <用户名> [姓名]');
-      }
+      const usage = 'CRM_ADMIN_PASSWORD=<至少 8 个字符、含字母和数字的密码> npm run create-admin -- <用户名> [姓名]';
+      if (!username || !password) throw new Error(`用法：${usage}`);
+      // The same rules as a password set at 用户管理.
+      const problem = passwordProblem(username, password);
+      if (problem) throw new Error(`${problem}。用法：${usage}`);
       if (databaseKind(config.databaseUrl) === 'sqlite') {
         await prepareEmbeddedDatabase(config.databaseUrl, { demoData: false });
       }

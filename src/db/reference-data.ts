@@ -1,7 +1,7 @@
 // Data every database needs, demo or production: roles, their rights and the
 // classic data-dictionary entries. Safe to run again: it only adds what is missing.
 import type { Db } from './client';
-import { DEFAULT_RIGHTS, ROLE_NAMES, RESOURCES, ACTIONS, Role, Right, rightKey } from '../auth/rights';
+import { DEFAULT_RIGHTS, ROLE_NAMES, BuiltInRole, Right, rightKey, describeRight } from '../auth/rights';
 
 export const DICTIONARY: Record<string, string[]> = {
   企业客户等级: ['普通客户', '重点开发客户', '大客户', '合作伙伴', '战略合作伙伴'],
@@ -15,21 +15,21 @@ export async function ensureReferenceData(db: Db): Promise<void> {
   for (const [code, name] of Object.entries(ROLE_NAMES)) {
     await db.role.upsert({ where: { code }, create: { code, name }, update: {} });
   }
-  // Every role holds at least its default rights (rights.ts): a right a new
-  // version gives a role reaches databases made before it. There is no page
-  // yet to take rights from a role; the one that comes must record removals
-  // so that they are not given back here.
+  // Every built-in role holds its default rights (rights.ts): a right a new
+  // version gives a role reaches databases made before it — unless an
+  // administrator took it from the role at 角色与权限 (RoleRightRemoval).
   const known = new Map((await db.permission.findMany()).map((p) => [`${p.resource}:${p.action}:${p.access}`, p.id]));
   const held = new Set((await db.rolePermission.findMany()).map((rp) => `${rp.roleCode}/${rp.permissionId}`));
-  for (const [role, rights] of Object.entries(DEFAULT_RIGHTS) as [Role, Right[]][]) {
+  const removed = new Set((await db.roleRightRemoval.findMany()).map((r) => `${r.roleCode}/${r.permissionId}`));
+  for (const [role, rights] of Object.entries(DEFAULT_RIGHTS) as [BuiltInRole, Right[]][]) {
     for (const right of rights) {
       let id = known.get(rightKey(right));
       if (id === undefined) {
-        const description = `${ACTIONS[right.action]}${RESOURCES[right.resource]}（${right.access === 'any' ? '全部' : '本人'}）`;
-        id = (await db.permission.create({ data: { ...right, description } })).id;
+        id = (await db.permission.create({ data: { ...right, description: describeRight(right) } })).id;
         known.set(rightKey(right), id);
       }
-      if (!held.has(`${role}/${id}`)) await db.rolePermission.create({ data: { roleCode: role, permissionId: id } });
+      const key = `${role}/${id}`;
+      if (!held.has(key) && !removed.has(key)) await db.rolePermission.create({ data: { roleCode: role, permissionId: id } });
     }
   }
   const entries = await db.dictionaryEntry.count();

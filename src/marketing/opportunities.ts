@@ -84,7 +84,7 @@ export async function deleteOpportunity(tx: Tx, id: number, actor: CurrentUser):
   await auditOpportunity(tx, actor, 'delete', { before, after: null });
 }
 
-/** 指派: to a normal account manager (role sales), with the time; 已指派. */
+/** 指派: to a normal user who may develop it (plan:develop), with the time; 已指派. */
 export async function assignOpportunity(
   tx: Tx,
   id: number,

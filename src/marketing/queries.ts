@@ -7,13 +7,13 @@ import { paged, Page } from '../shared/paging';
 import { PLAN_STATUSES } from './opportunity-status';
 import type { OpportunitySearch, PlanSearch } from './schemas';
 
-/** Account managers an opportunity may go to: normal users with role sales. */
+/** Whom an opportunity may go to: normal users who may develop it (plan:develop). */
 export function salesAssignees(db: Tx) {
-  return normalUsers(db, ['sales']);
+  return normalUsers(db, 'develop', 'plan');
 }
 
 export function isSalesAssignee(db: Tx, userId: number): Promise<boolean> {
-  return isNormalUser(db, userId, ['sales']);
+  return isNormalUser(db, userId, 'develop', 'plan');
 }
 
 const people = {

@@ -15,7 +15,7 @@ export const opportunityForm = z.object({
 });
 export type OpportunityForm = z.output<typeof opportunityForm>;
 
-/** The assignee must be one of those offered (normal users with role sales). */
+/** The assignee must be one of those offered (normal users whose role holds plan:develop). */
 export function assignForm(assigneeIds: number[]) {
   return z.object({
     assigneeId: requiredId('指派给').refine((id) => assigneeIds.includes(id), '请选择有效的客户经理'),

@@ -2,10 +2,10 @@
 // on), the archive query, a ticket with its history, and the choices of the forms.
 import type { Prisma, Tx } from '../db/client';
 import { CurrentUser, ownedWhere } from '../auth/can';
-import type { Role } from '../auth/rights';
 import { isNormalUser, normalUsers } from '../auth/users';
 import { dictionaryItems } from '../shared/dictionary';
 import { paged, Page } from '../shared/paging';
+import { withinDays } from '../shared/form';
 import type { ArchiveQuery } from './schemas';
 import { statusesFor, TicketRight } from './ticket-status';
 import { ACTIVE_CUSTOMER_STATUSES } from '../customers/customer-status';
@@ -46,22 +46,13 @@ export async function customerChoices(db: Tx, filter: string, chosenId?: number)
   return { options, total };
 }
 
-/** Roles whose users may handle tickets: those holding the ticket:handle right. */
-async function handlerRoles(db: Tx): Promise<Role[]> {
-  const roles = await db.role.findMany({
-    where: { permissions: { some: { permission: { resource: 'ticket', action: 'handle' } } } },
-    select: { code: true },
-  });
-  return roles.map((role) => role.code as Role);
+/** Whom a ticket may be assigned to: normal users whose role may handle tickets (ticket:handle). */
+export function ticketHandlers(db: Tx) {
+  return normalUsers(db, 'handle', 'ticket');
 }
 
-/** Whom a ticket may be assigned to: normal users whose role may handle tickets. */
-export async function ticketHandlers(db: Tx) {
-  return normalUsers(db, await handlerRoles(db));
-}
-
-export async function isTicketHandler(db: Tx, userId: number): Promise<boolean> {
-  return isNormalUser(db, userId, await handlerRoles(db));
+export function isTicketHandler(db: Tx, userId: number): Promise<boolean> {
+  return isNormalUser(db, userId, 'handle', 'ticket');
 }
 
 // ---------------------------------------------------------------- lists
@@ -103,25 +94,13 @@ export function ticketsWaitingFor(db: Tx, user: CurrentUser, right: TicketRight,
   return ticketPage(db, waitingFor(user, right), [{ createdAt: 'asc' }, { id: 'asc' }], page);
 }
 
-/** A day entered in the form (UTC midnight) as the start of that day in the server's time. */
-function localStartOf(day: Date, plusDays = 0): Date {
-  return new Date(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + plusDays);
-}
-
 export function archiveWhere(query: ArchiveQuery): Prisma.ServiceTicketWhereInput {
   return {
     status: 'archived',
     ...(query.customerName ? { customer: { name: { contains: query.customerName } } } : {}),
     ...(query.summary ? { summary: { contains: query.summary } } : {}),
     ...(query.type ? { type: query.type } : {}),
-    ...(query.createdFrom || query.createdTo
-      ? {
-          createdAt: {
-            ...(query.createdFrom ? { gte: localStartOf(query.createdFrom) } : {}),
-            ...(query.createdTo ? { lt: localStartOf(query.createdTo, 1) } : {}),
-          },
-        }
-      : {}),
+    ...(query.createdFrom || query.createdTo ? { createdAt: withinDays(query.createdFrom, query.createdTo) } : {}),
   };
 }
 

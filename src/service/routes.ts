@@ -4,7 +4,6 @@ import { Request, Response, Router } from 'express';
 import type { Db } from '../db/client';
 import { can } from '../auth/can';
 import { currentUser, requireAnyRight, requireRight } from '../auth/middleware';
-import { ROLE_NAMES } from '../auth/rights';
 import { act, invalid, moduleViews, pathId } from '../http/page';
 import { recordForStepPage } from '../http/step-page';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
@@ -34,11 +33,10 @@ import {
   TicketRight,
 } from './ticket-status';
 
-/** What every service view uses to name statuses, history steps and roles. */
+/** What every service view uses to name statuses and history steps. */
 const names = {
   statusLabel: (status: string) => TICKET_STATUS.label(status),
   eventLabels: TICKET_EVENT_LABELS,
-  roleNames: ROLE_NAMES,
   stepTable: TICKET_STEPS,
 };
 

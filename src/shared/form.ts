@@ -45,6 +45,14 @@ export function requiredText(label: string, max: number) {
   );
 }
 
+/** A required password: taken as typed, spaces count (never trimmed). */
+export function requiredPassword(label: string, max = 100) {
+  return z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.string({ error: textError(label, true) }).max(max, `${label}不能超过 ${max} 个字符`),
+  );
+}
+
 /** An optional text field: blank becomes null. */
 export function optionalText(label: string, max: number) {
   return z.preprocess(
@@ -114,6 +122,17 @@ export function parseDay(text: string): Date | null {
   const date = new Date(Date.UTC(year, month - 1, day));
   const valid = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
   return valid ? date : null;
+}
+
+/** A day entered in a form (UTC midnight) as the start of that day in the server's time. */
+export function localStartOf(day: Date, plusDays = 0): Date {
+  return new Date(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + plusDays);
+}
+
+/** A query's condition for "from one day to another, both included" (either may be missing). */
+export function withinDays(from: Date | null | undefined, to: Date | null | undefined): { gte?: Date; lt?: Date } | undefined {
+  if (!from && !to) return undefined;
+  return { ...(from ? { gte: localStartOf(from) } : {}), ...(to ? { lt: localStartOf(to, 1) } : {}) };
 }
 
 /** A date entered as 2011-7-1 or 2011-07-01. */

@@ -1,12 +1,12 @@
 // The rights table drives these walks: every role, every link of the menu and every route.
 import { MENU } from '../../src/layout/menu';
-import { DEFAULT_RIGHTS, Role, ROLE_NAMES } from '../../src/auth/rights';
+import { BuiltInRole, DEFAULT_RIGHTS, ROLE_NAMES } from '../../src/auth/rights';
 import { login, startTestApp, TestApp, LoggedIn } from '../support/app';
 import { createUser } from '../support/builders/users';
 
 let t: TestApp;
-const sessions = {} as Record<Role, LoggedIn>;
-const roles = Object.keys(ROLE_NAMES) as Role[];
+const sessions = {} as Record<BuiltInRole, LoggedIn>;
+const roles = Object.keys(ROLE_NAMES) as BuiltInRole[];
 
 beforeAll(async () => {
   t = startTestApp();
@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function allowed(role: Role, resource: string, action: string): boolean {
+function allowed(role: BuiltInRole, resource: string, action: string): boolean {
   return DEFAULT_RIGHTS[role].some((r) => r.resource === resource && r.action === action);
 }
 
@@ -69,7 +69,18 @@ function routesOf(stack: Layer[]): RouteInfo[] {
 }
 
 /** Open to everyone logged in (or to nobody logged in): no right of a role decides them. */
-const OPEN_ROUTES = ['get /healthz', 'get /login', 'post /login', 'post /logout', 'get /', 'get /top', 'get /left', 'get /home'];
+const OPEN_ROUTES = [
+  'get /healthz',
+  'get /login',
+  'post /login',
+  'post /logout',
+  'get /',
+  'get /top',
+  'get /left',
+  'get /home',
+  'get /password',
+  'post /password',
+];
 
 const allRoutes = () => routesOf((t.app as unknown as { router: { stack: Layer[] } }).router.stack);
 

@@ -114,9 +114,10 @@ test('create-admin makes the first administrator of a database without demo data
     throw new Error('expected the command to fail');
   };
 
-  expect(failure(() => createAdmin('short', 'chief'))).toContain('至少 8 个字符');
-  expect(createAdmin('a-long-password', 'chief', '李总')).toContain('已创建系统管理员 chief');
-  expect(failure(() => createAdmin('a-long-password', 'chief'))).toContain('用户名 chief 已存在');
+  expect(failure(() => createAdmin('short', 'chief'))).toContain('密码至少需要 8 个字符');
+  expect(failure(() => createAdmin('a-long-password', 'chief'))).toContain('密码必须同时包含字母和数字');
+  expect(createAdmin('a-long-password-1', 'chief', '李总')).toContain('已创建系统管理员 chief');
+  expect(failure(() => createAdmin('a-long-password-1', 'chief'))).toContain('用户名 chief 已存在');
   const db = createDb(`file:${file}`);
   try {
     const users = await db.user.findMany();

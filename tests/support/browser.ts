@@ -46,13 +46,13 @@ export async function startBrowserRig(): Promise<BrowserRig> {
 }
 
 /** A new page logged in as the user, showing the frame layout. */
-export async function loginPage(rig: BrowserRig, username: string): Promise<Page> {
+export async function loginPage(rig: BrowserRig, username: string, password = TEST_PASSWORD): Promise<Page> {
   const context = await rig.browser.newContext({ viewport: { width: 1024, height: 768 } });
   const page = await context.newPage();
   page.on('dialog', (dialog) => void dialog.accept());
   await page.goto(`${rig.baseUrl}/login`);
   await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(TEST_PASSWORD);
+  await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL(`${rig.baseUrl}/`);
   await mainFrame(page).waitForLoadState();

@@ -2,7 +2,7 @@
 import bcrypt from 'bcrypt';
 import type { Db } from '../../../src/db/client';
 import type { CurrentUser } from '../../../src/auth/can';
-import { DEFAULT_RIGHTS, Role, rightKey } from '../../../src/auth/rights';
+import { BuiltInRole, DEFAULT_RIGHTS, rightKey, RoleCode } from '../../../src/auth/rights';
 import { TEST_PASSWORD } from '../app';
 
 // Hashed once, with few rounds, so that tests stay fast.
@@ -10,7 +10,7 @@ const PASSWORD_HASH = bcrypt.hashSync(TEST_PASSWORD, 4);
 let sequence = 0;
 
 export interface UserInput {
-  role?: Role;
+  role?: RoleCode;
   username?: string;
   name?: string;
   status?: 'normal' | 'disabled';
@@ -43,6 +43,6 @@ export async function createStaff(db: Db) {
 }
 
 /** A CurrentUser with the default rights of the role, for tests without HTTP. */
-export function userOf(role: Role, id: number): CurrentUser {
+export function userOf(role: BuiltInRole, id: number): CurrentUser {
   return { id, username: `${role}${id}`, name: role, role, roleName: role, rights: new Set(DEFAULT_RIGHTS[role].map(rightKey)) };
 }

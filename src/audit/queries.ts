@@ -1,0 +1,41 @@
+// Reading the audit log: the search of the 审计日志 page, newest first, and one entry.
+import type { Prisma, Tx } from '../db/client';
+import { NotFoundError } from '../shared/errors';
+import { withinDays } from '../shared/form';
+import { paged, Page } from '../shared/paging';
+import type { AuditSearch } from './schemas';
+
+const withUser = { user: { select: { id: true, username: true, name: true } } } satisfies Prisma.AuditEntryInclude;
+export type AuditRow = Prisma.AuditEntryGetPayload<{ include: typeof withUser }>;
+
+export function auditWhere(search: AuditSearch): Prisma.AuditEntryWhereInput {
+  const record = search.record;
+  return {
+    ...(search.userId ? { userId: search.userId } : {}),
+    ...(search.entity ? { entity: search.entity } : {}),
+    ...(search.action ? { action: search.action } : {}),
+    // A record is found by its id or by any text of it (number, name …) kept before or after.
+    ...(record ? { OR: [{ entityId: record }, { before: { contains: record } }, { after: { contains: record } }] } : {}),
+    ...(search.from || search.to ? { at: withinDays(search.from, search.to) } : {}),
+  };
+}
+
+export function auditPage(db: Tx, search: AuditSearch, page: number): Promise<Page<AuditRow>> {
+  const where = auditWhere(search);
+  return paged(
+    page,
+    () => db.auditEntry.count({ where }),
+    (window) => db.auditEntry.findMany({ where, include: withUser, orderBy: [{ at: 'desc' }, { id: 'desc' }], ...window }),
+  );
+}
+
+export async function auditEntry(db: Tx, id: number): Promise<AuditRow> {
+  const entry = await db.auditEntry.findUnique({ where: { id }, include: withUser });
+  if (!entry) throw new NotFoundError('该审计记录不存在');
+  return entry;
+}
+
+/** The users the search offers: everyone, disabled users too. */
+export function auditUsers(db: Tx) {
+  return db.user.findMany({ select: { id: true, name: true, username: true }, orderBy: [{ username: 'asc' }] });
+}

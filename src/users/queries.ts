@@ -1,0 +1,42 @@
+// Reading users for 用户管理: the list with its search, one user for a form.
+import type { Prisma, Tx } from '../db/client';
+import { NotFoundError } from '../shared/errors';
+import { paged, Page } from '../shared/paging';
+import type { UserSearch } from './schemas';
+
+const listSelect = {
+  id: true,
+  username: true,
+  name: true,
+  status: true,
+  createdAt: true,
+  roleCode: true,
+  role: { select: { name: true } },
+} satisfies Prisma.UserSelect;
+
+export type UserRow = Prisma.UserGetPayload<{ select: typeof listSelect }>;
+
+export function userWhere(search: UserSearch): Prisma.UserWhereInput {
+  return {
+    ...(search.username ? { username: { contains: search.username } } : {}),
+    ...(search.name ? { name: { contains: search.name } } : {}),
+    ...(search.roleCode ? { roleCode: search.roleCode } : {}),
+    ...(search.status ? { status: search.status } : {}),
+  };
+}
+
+/** 用户管理: users matching the search, by username. */
+export function userPage(db: Tx, search: UserSearch, page: number): Promise<Page<UserRow>> {
+  const where = userWhere(search);
+  return paged(
+    page,
+    () => db.user.count({ where }),
+    (window) => db.user.findMany({ where, select: listSelect, orderBy: [{ username: 'asc' }, { id: 'asc' }], ...window }),
+  );
+}
+
+export async function userForAdmin(db: Tx, id: number): Promise<UserRow> {
+  const user = await db.user.findUnique({ where: { id }, select: listSelect });
+  if (!user) throw new NotFoundError('该用户不存在');
+  return user;
+}

@@ -1,0 +1,97 @@
+// 审计日志: the administrator's search — user, kind of record, record number or
+// name, action, date range — newest first and paged, and an entry's before/after.
+import { follow, login, startTestApp, TestApp } from '../support/app';
+import { createStaff } from '../support/builders/users';
+import { createCustomer } from '../support/builders/customers';
+
+let t: TestApp;
+let staff: Awaited<ReturnType<typeof createStaff>>;
+beforeAll(async () => {
+  t = startTestApp();
+  staff = await createStaff(t.db);
+});
+afterAll(() => t.close());
+
+const entry = (data: { userId: number | null; action: string; entity: string; entityId: string; before?: unknown; after?: unknown; at?: Date }) =>
+  t.db.auditEntry.create({
+    data: { ...data, before: data.before ? JSON.stringify(data.before) : null, after: data.after ? JSON.stringify(data.after) : null },
+  });
+
+test('is for the administrator only', async () => {
+  for (const username of ['manager', 'sales1', 'boss']) {
+    const session = await login(t.app, username);
+    expect((await session.get('/audit')).status).toBe(403);
+    expect((await session.get('/audit/1')).status).toBe(403);
+  }
+  expect((await (await login(t.app, 'admin')).get('/audit/999999')).status).toBe(404);
+});
+
+test('a change made through the pages appears, newest first, and opens its before/after in Chinese', async () => {
+  const customer = await createCustomer(t.db, { name: '审计页公司', accountManagerId: staff.sales.id, region: '北京' });
+  const manager = await login(t.app, 'manager');
+  const edit = await manager.get(`/customers/${customer.id}/edit`);
+  expect(edit.status).toBe(200);
+  const res = await manager.post(`/customers/${customer.id}/edit`, { name: '审计页公司', region: '华北', accountManagerId: staff.sales.id, phone: '010-88888888' });
+  expect(await follow(manager, res)).toContain('保存成功');
+
+  const session = await login(t.app, 'admin');
+  const list = (await session.get('/audit')).text;
+  expect(list).toContain('<label for="s-record">记录编号或名称</label>');
+  const rows = list.split('<tr>').slice(2);
+  expect(rows[0]).toContain('王主管（manager）');
+  expect(rows[0]).toContain('<td>修改</td>');
+  expect(rows[0]).toContain('<td>客户</td>');
+  expect(rows[0]).toContain(`${customer.id} ${customer.number}`);
+
+  const audit = await t.db.auditEntry.findFirstOrThrow({ where: { entity: 'Customer', entityId: String(customer.id) }, orderBy: { id: 'desc' } });
+  const detail = (await session.get(`/audit/${audit.id}`)).text;
+  expect(detail).toMatch(/<tr class="changed">\s*<th scope="row">地区<\/th>\s*<td>北京<\/td>\s*<td>华北<\/td>\s*<td>已修改<\/td>/);
+  expect(detail).toMatch(/<tr class="changed">\s*<th scope="row">电话<\/th>\s*<td><\/td>\s*<td>010-88888888<\/td>/);
+  expect(detail).toMatch(/<tr>\s*<th scope="row">客户名称<\/th>\s*<td>审计页公司<\/td>\s*<td>审计页公司<\/td>\s*<td><\/td>/);
+});
+
+describe('the search', () => {
+  beforeAll(async () => {
+    await entry({ userId: staff.sales.id, action: 'create', entity: 'Opportunity', entityId: '501', after: { customerName: '搜索甲公司' }, at: new Date(2026, 0, 10, 9) });
+    await entry({ userId: staff.manager.id, action: 'assign', entity: 'Opportunity', entityId: '501', before: { customerName: '搜索甲公司' }, after: { customerName: '搜索甲公司' }, at: new Date(2026, 0, 12, 9) });
+    await entry({ userId: staff.admin.id, action: 'disable', entity: 'User', entityId: '777', before: { username: 'gone' }, after: { username: 'gone' }, at: new Date(2026, 0, 15, 23, 30) });
+  });
+
+  const search = async (query: string) => (await (await login(t.app, 'admin')).get(`/audit?${query}`)).text;
+
+  test('by user', async () => {
+    const text = await search(`userId=${staff.manager.id}`);
+    expect(text).toContain('<td>指派</td>');
+    expect(text).not.toContain('<td>禁用</td>');
+  });
+
+  test('by kind of record and action', async () => {
+    expect(await search('entity=User')).toContain('777 gone');
+    expect(await search('entity=User')).not.toContain('搜索甲公司');
+    const assigns = await search('action=assign');
+    expect(assigns).toContain('501 搜索甲公司');
+    expect(assigns).toContain('共 1 条');
+  });
+
+  test('by record number or name', async () => {
+    expect(await search('record=501')).toContain('共 2 条');
+    expect(await search(`record=${encodeURIComponent('搜索甲')}`)).toContain('共 2 条');
+  });
+
+  test('by date range, both days included', async () => {
+    const text = await search('from=2026-01-11&to=2026-01-15');
+    expect(text).toContain('共 2 条');
+    expect(text).toContain('777 gone');
+    expect(text).not.toContain('<td>新建</td>');
+    expect(await search('from=2026-13-01')).toContain('开始日期格式应为');
+  });
+
+  test('pages, newest first', async () => {
+    for (let i = 0; i < 12; i += 1) await entry({ userId: null, action: 'update', entity: 'Product', entityId: `p${i}`, at: new Date(2025, 5, 1 + i) });
+    const first = await search('entity=Product');
+    expect(first).toContain('共 12 条，第 1/2 页');
+    expect(first.indexOf('p11')).toBeLessThan(first.indexOf('p10'));
+    expect(first).not.toContain('<td>p1</td>');
+    expect(await search('entity=Product&page=2')).toContain('<td>p0</td>');
+  });
+});
