@@ -4,6 +4,7 @@ import express from 'express';
 import session from 'express-session';
 import type { Config } from './config';
 import type { Db } from './db/client';
+import { DatabaseHandle, swappableDatabase } from './db/handle';
 import { DatabaseSessionStore } from './http/session-store';
 import { securityHeaders } from './http/security-headers';
 import { requestLog } from './http/request-log';
@@ -22,18 +23,26 @@ import { jobRoutes } from '../jobs/routes';
 import { customerRoutes } from './customers/routes';
 import type { OrderSource } from './orders/order-source';
 import { createOrderSource } from './orders/create-order-source';
+import { dictionaryRoutes } from './dictionary/routes';
+import { productRoutes } from './products/routes';
+import { backupRoutes } from './backup/routes';
+import { backupUpload } from './backup/upload';
 
 export interface AppContext {
   db: Db;
   config: Config;
   /** where orders are read from; by default as the configuration says */
   orderSource?: OrderSource;
+  /** the swappable client `db` comes from (a restore replaces the database); made here when not given */
+  database?: DatabaseHandle;
 }
 
 const ROOT = path.resolve(__dirname, '..').replace(/[\\/]dist$/, '');
 
 export function createApp(context: AppContext): express.Express {
-  const { db, config } = context;
+  const { config } = context;
+  const database = context.database ?? swappableDatabase(context.db, config.databaseUrl);
+  const db = database.db;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -44,6 +53,7 @@ export function createApp(context: AppContext): express.Express {
   app.set('view cache', process.env.NODE_ENV !== 'development');
   Object.assign(app.locals, viewHelpers);
 
+  app.use(database.gate);
   app.use(requestLog(config.logRequests));
   app.use(securityHeaders);
   app.use(express.static(path.join(ROOT, 'public'), { maxAge: '1h' }));
@@ -65,6 +75,8 @@ export function createApp(context: AppContext): express.Express {
       },
     }),
   );
+  // An uploaded backup file is read before the CSRF check, which needs the form's fields.
+  app.use(backupUpload(config));
   app.use(csrfProtection);
   app.use(loadUser(db));
   app.use(takeFlash);
@@ -73,7 +85,7 @@ export function createApp(context: AppContext): express.Express {
   app.use(layoutRoutes(db));
   app.use(requireLogin);
   const orderSource = context.orderSource ?? createOrderSource(config, db);
-  for (const routes of moduleRoutes({ ...context, orderSource })) app.use(routes);
+  for (const routes of moduleRoutes({ ...context, db, database, orderSource })) app.use(routes);
 
   app.use(notFound);
   app.use(errorPage);
@@ -88,5 +100,8 @@ function moduleRoutes(context: Required<AppContext>): express.Router[] {
     churnRoutes(context.db),
     jobRoutes(context),
     customerRoutes(context.db, context.orderSource),
+    dictionaryRoutes(context.db),
+    productRoutes(context.db),
+    backupRoutes(context.database, context.config),
   ];
 }

@@ -67,7 +67,7 @@ export async function act<T>(
   step: () => Promise<T>,
   options: {
     success: string | ((result: T) => string);
-    redirect: string;
+    redirect: string | ((result: T) => string);
     back?: string;
     invalid?: (error: ValidationError) => Promise<void>;
   },
@@ -79,8 +79,8 @@ export async function act<T>(
     if (err instanceof ValidationError && options.invalid) return options.invalid(err);
     if (!(err instanceof ConflictError || err instanceof ValidationError)) throw err;
     flash(req, err.message, 'error');
-    return res.redirect(options.back ?? options.redirect);
+    return res.redirect(options.back ?? (typeof options.redirect === 'string' ? options.redirect : '/'));
   }
   flash(req, typeof options.success === 'function' ? options.success(result) : options.success);
-  res.redirect(options.redirect);
+  res.redirect(typeof options.redirect === 'function' ? options.redirect(result) : options.redirect);
 }

@@ -17,7 +17,9 @@ export interface TestApp {
 }
 
 export function testConfig(url: string, overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), databaseUrl: url, logRequests: false, churnJobEnabled: false, ...overrides };
+  // Backups of a test database stay beside it, in the run's folder.
+  const backupDir = `${url.replace(/^file:/, '')}.backups`;
+  return { ...loadConfig({}), databaseUrl: url, logRequests: false, churnJobEnabled: false, backupDir, ...overrides };
 }
 
 export function startTestApp(overrides: Partial<Config> = {}): TestApp {

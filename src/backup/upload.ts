@@ -1,0 +1,44 @@
+// Reading an uploaded backup file (multipart) — before the CSRF check, which
+// needs the form's fields, and only for a logged-in session on the upload
+// route. The file goes to the backup folder's incoming/ and is removed once
+// the response is sent (a valid one has been copied into the folder by then).
+import fs from 'fs';
+import path from 'path';
+import type { NextFunction, Request, Response } from 'express';
+import multer from 'multer';
+import type { Config } from '../config';
+
+export const UPLOAD_PATH = '/admin/backups/upload';
+/** The largest backup file accepted. */
+export const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
+
+const problems = new WeakMap<Request, string>();
+
+/** Why the upload could not be read (too large …), if it could not. */
+export function uploadProblem(req: Request): string | undefined {
+  return problems.get(req);
+}
+
+function describe(err: unknown): string {
+  if (err instanceof multer.MulterError && err.code === 'LIMIT_FILE_SIZE') return `文件超过 ${MAX_UPLOAD_BYTES / 1024 ** 3} GB，不能上传`;
+  return '上传的文件未能读取，请重新上传';
+}
+
+export function backupUpload(config: Config) {
+  const parse = multer({
+    dest: path.join(config.backupDir, 'incoming'),
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 },
+  }).single('file');
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const wanted = req.method === 'POST' && req.path === UPLOAD_PATH && req.session?.userId !== undefined && req.is('multipart/form-data');
+    if (!wanted) return next();
+    res.on('close', () => {
+      if (req.file) fs.rm(req.file.path, { force: true }, () => undefined);
+    });
+    parse(req, res, (err: unknown) => {
+      if (err) problems.set(req, describe(err));
+      req.body ??= {};
+      next();
+    });
+  };
+}

@@ -1,0 +1,32 @@
+// 数据字典 pages (administrator): the list by 类别, add, edit, delete.
+import type { Db } from '../db/client';
+import type { DictionaryEntry } from '#prisma';
+import { requireRight } from '../auth/middleware';
+import { recordRoutes } from '../http/record-pages';
+import { createEntry, deleteEntry, entryList, entryTypes, findEntry, updateEntry } from './dictionary';
+import { entryForm, entrySearch } from './schemas';
+
+const asOptions = (items: string[]) => items.map((item) => ({ value: item, label: item }));
+
+export function dictionaryRoutes(db: Db) {
+  const manage = requireRight('manage', 'dictionary');
+  return recordRoutes(db, {
+    path: '/dictionary',
+    folder: 'dictionary',
+    noun: '字典条目',
+    title: '数据字典',
+    view: manage,
+    manage,
+    search: entrySearch,
+    list: entryList,
+    choices: async (db) => ({ types: asOptions(await entryTypes(db)) }),
+    form: async () => entryForm,
+    find: findEntry,
+    formValues: (entry: DictionaryEntry) => ({ ...entry, editable: entry.editable ? 'yes' : 'no' }),
+    changeable: (entry) => entry.editable,
+    create: createEntry,
+    update: updateEntry,
+    remove: deleteEntry,
+    describe: (entry) => `类别「${entry.type}」的条目「${entry.item}」（值：${entry.value}）将被删除，不能恢复。`,
+  });
+}
