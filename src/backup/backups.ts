@@ -43,10 +43,16 @@ export function backupPlace(config: Config): BackupPlace | null {
   return { databaseFile: path.resolve(sqliteFile(config.databaseUrl)), dir: config.backupDir };
 }
 
-/** A consistent copy of `from` in the folder, with its record. */
-async function copyInto(place: BackupPlace, kind: BackupKind, maker: BackupMaker | null, from = place.databaseFile, extra = {}) {
+interface CopyOptions {
+  from?: string;
+  name?: string;
+  originalName?: string;
+}
+
+/** A consistent copy of the database (or of `from`) in the folder, with its record. */
+async function copyInto(place: BackupPlace, kind: BackupKind, maker: BackupMaker | null, options: CopyOptions = {}) {
   fs.mkdirSync(place.dir, { recursive: true });
-  const name = newBackupName(kind);
+  const { from = place.databaseFile, name = newBackupName(kind), originalName } = options;
   const part = path.join(place.dir, `${name}.part`);
   try {
     await copyDatabase(from, part);
@@ -54,7 +60,7 @@ async function copyInto(place: BackupPlace, kind: BackupKind, maker: BackupMaker
   } finally {
     fs.rmSync(part, { force: true });
   }
-  writeBackupRecord(place.dir, { name, createdAt: new Date(), kind, by: maker, ...extra });
+  writeBackupRecord(place.dir, { name, createdAt: new Date(), kind, by: maker, originalName });
   return readBackup(place.dir, name);
 }
 
@@ -76,7 +82,7 @@ export function makeBackup(db: Db, place: BackupPlace, kind: 'manual' | 'daily',
 export function storeUploadedBackup(db: Db, place: BackupPlace, file: string, originalName: string, maker: BackupMaker) {
   return withBackupLock(place.dir, async () => {
     checkDatabaseFile(file);
-    const backup = await copyInto(place, 'upload', maker, file, { originalName: originalName.slice(0, 200) });
+    const backup = await copyInto(place, 'upload', maker, { from: file, originalName: originalName.slice(0, 200) });
     await recordAudit(db, { userId: maker.id, action: 'upload', entity: ENTITY, entityId: backup.name, after: auditOf(backup) });
     return backup;
   });
@@ -119,16 +125,16 @@ export function restoreBackup(handle: DatabaseHandle, place: BackupPlace, name: 
   return withBackupLock(place.dir, async (): Promise<RestoreOutcome> => {
     const source = path.join(place.dir, backupName(place.dir, name));
     const backup = readBackup(place.dir, name);
-    checkDatabaseFile(source);
+    const { pendingMigrations } = checkDatabaseFile(source);
     const staging = `${place.databaseFile}.restoring`;
     const safetyName = newBackupName('safety');
     let safety: Backup | undefined;
     try {
       await copyDatabase(source, staging);
-      const migrationsApplied = await applyMigrations(staging);
+      const migrationsApplied = pendingMigrations.length > 0 ? await applyMigrations(staging) : [];
       await finishRestoredFile(staging, { backup, safetyName, maker, migrationsApplied });
       await handle.replace(async () => {
-        safety = await copyInto(place, 'safety', maker);
+        safety = await copyInto(place, 'safety', maker, { name: safetyName });
         for (const suffix of ['-wal', '-shm']) fs.rmSync(place.databaseFile + suffix, { force: true });
         fs.renameSync(staging, place.databaseFile);
         useWriteAheadLog(place.databaseFile);

@@ -1,7 +1,6 @@
 // 数据库备份 pages (administrator): the backups with 立即备份, download, upload,
 // and 恢复 after a confirmation naming the backup's time. On SQL Server the
 // page explains its own backup tooling and offers nothing that changes data.
-import path from 'path';
 import { Request, Response, Router } from 'express';
 import type { Config } from '../config';
 import type { DatabaseHandle } from '../db/handle';
@@ -66,7 +65,8 @@ export function backupRoutes(database: DatabaseHandle, config: Config): Router {
   router.get(`${LIST}/:name/download`, guard, async (req, res) => {
     const { dir } = embedded(place);
     const name = backupName(dir, req.params.name);
-    res.download(path.join(dir, name), name);
+    // root: the folder may lie under a dot-folder, which a plain path would refuse.
+    res.download(name, name, { root: dir });
   });
 
   router.post(UPLOAD_PATH, guard, async (req, res) => {

@@ -28,6 +28,8 @@ export function backupUpload(config: Config) {
   const parse = multer({
     dest: path.join(config.backupDir, 'incoming'),
     limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 },
+    // Browsers send a Chinese file name as UTF-8.
+    defParamCharset: 'utf8',
   }).single('file');
   return (req: Request, res: Response, next: NextFunction): void => {
     const wanted = req.method === 'POST' && req.path === UPLOAD_PATH && req.session?.userId !== undefined && req.is('multipart/form-data');
