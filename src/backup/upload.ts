@@ -35,7 +35,8 @@ export function backupUpload(config: Config) {
     const wanted = req.method === 'POST' && req.path === UPLOAD_PATH && req.session?.userId !== undefined && req.is('multipart/form-data');
     if (!wanted) return next();
     res.on('close', () => {
-      if (req.file) fs.rm(req.file.path, { force: true }, () => undefined);
+      // Opening a file in write-ahead-log mode, even read-only, leaves its -wal and -shm beside it.
+      for (const suffix of ['', '-wal', '-shm']) if (req.file) fs.rm(req.file.path + suffix, { force: true }, () => undefined);
     });
     parse(req, res, (err: unknown) => {
       if (err) problems.set(req, describe(err));
