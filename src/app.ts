@@ -76,7 +76,7 @@ export function createApp(context: AppContext): express.Express {
     }),
   );
   // An uploaded backup file is read before the CSRF check, which needs the form's fields.
-  app.use(backupUpload(config));
+  app.use(backupUpload(config, db));
   app.use(csrfProtection);
   app.use(loadUser(db));
   app.use(takeFlash);

@@ -5,6 +5,7 @@ import { requireRight } from '../auth/middleware';
 import { recordRoutes } from '../http/record-pages';
 import { createEntry, deleteEntry, entryList, entryTypes, findEntry, updateEntry } from './dictionary';
 import { entryForm, entrySearch } from './schemas';
+import { entryUse } from './usage';
 
 const asOptions = (items: string[]) => items.map((item) => ({ value: item, label: item }));
 
@@ -23,6 +24,10 @@ export function dictionaryRoutes(db: Db) {
     form: async () => entryForm,
     find: findEntry,
     formValues: (entry: DictionaryEntry) => ({ ...entry, editable: entry.editable ? 'yes' : 'no' }),
+    notice: async (db, entry) => {
+      const use = await entryUse(db, entry);
+      return use ? `${use}：只能修改顺序和是否可编辑，不能修改类别、条目或值。` : null;
+    },
     changeable: (entry) => entry.editable,
     create: createEntry,
     update: updateEntry,

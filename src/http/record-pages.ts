@@ -32,6 +32,8 @@ export interface RecordKind<R extends { id: number }, S, F> {
   form(db: Db): Promise<z.ZodType<F>>;
   find(db: Tx, id: number): Promise<R | null>;
   formValues(record: R): Record<string, unknown>;
+  /** what the edit form says above the fields about the record (e.g. where it is in use) */
+  notice?(db: Db, record: R): Promise<string | null>;
   /** whether the record may be changed at all (the list shows no edit or delete otherwise) */
   changeable?(record: R): boolean;
   create(tx: Tx, input: F, actor: CurrentUser): Promise<unknown>;
@@ -79,6 +81,7 @@ export function recordRoutes<R extends { id: number }, S, F>(db: Db, kind: Recor
       action: record ? `${kind.path}/${record.id}/edit` : `${kind.path}/new`,
       back: kind.path,
       values: values ?? {},
+      notice: record && kind.notice ? await kind.notice(db, record) : null,
       ...(await kind.choices(db)),
       ...(error ? invalid(error, values) : {}),
     };

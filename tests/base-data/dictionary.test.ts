@@ -113,6 +113,7 @@ describe('add, edit, delete', () => {
   test('an entry in use is not deleted and keeps its 条目 and 值, the message says where it is used; its order may change', async () => {
     const region = await t.db.dictionaryEntry.create({ data: { type: '地区', item: '西南', value: '西南', sortOrder: 30 } });
     for (let i = 0; i < 12; i += 1) await createCustomer(t.db, { region: '西南' });
+    expect((await admin.get(`/dictionary/${region.id}/edit`)).text).toContain('已有 12 个客户使用该地区：只能修改顺序和是否可编辑');
     const deleted = await admin.post(`/dictionary/${region.id}/delete`);
     expect(await follow(admin, deleted)).toContain('已有 12 个客户使用该地区，不能删除');
     const renamed = await admin.post(`/dictionary/${region.id}/edit`, form({ type: '地区', item: '大西南', value: '西南', sortOrder: 30 }));

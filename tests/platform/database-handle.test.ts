@@ -9,13 +9,14 @@ import { swappableDatabase } from '../../src/db/handle';
 const events: string[] = [];
 
 function client(name: string) {
-  return {
+  const fake = {
     name,
-    whoAmI() {
+    whoAmI(this: { name: string }) {
       return this.name;
     },
     $disconnect: async () => void events.push(`close ${name}`),
-  } as unknown as Db & { name: string; whoAmI(): string };
+  };
+  return fake as unknown as Db;
 }
 
 /** A request through the gate; `done()` ends its response. */
