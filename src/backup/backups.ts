@@ -1,5 +1,5 @@
 // 数据库备份 of the embedded database: a backup made at once or daily, an
-// uploaded backup file, and a restore. Each holds the backup lock, so none
+// uploaded backup file, a backup deleted, and a restore. Each holds the backup lock, so none
 // interleaves with another; each writes an audit entry.
 //
 // A restore prepares the chosen backup beside the database first (a copy,
@@ -25,6 +25,7 @@ import {
   newBackupName,
   pruneBackups,
   readBackup,
+  removeBackup,
   writeBackupRecord,
 } from './backup-files';
 import { withBackupLock } from './backup-lock';
@@ -85,6 +86,15 @@ export function storeUploadedBackup(db: Db, place: BackupPlace, file: string, or
     const backup = await copyInto(place, 'upload', maker, { from: file, originalName: originalName.slice(0, 200) });
     await recordAudit(db, { userId: maker.id, action: 'upload', entity: ENTITY, entityId: backup.name, after: auditOf(backup) });
     return backup;
+  });
+}
+
+/** Removes a backup (file and record); audited. */
+export function deleteBackup(db: Db, place: BackupPlace, name: string, maker: BackupMaker) {
+  return withBackupLock(place.dir, async () => {
+    const backup = readBackup(place.dir, backupName(place.dir, name));
+    removeBackup(place.dir, backup.name);
+    await recordAudit(db, { userId: maker.id, action: 'delete', entity: ENTITY, entityId: backup.name, before: auditOf(backup) });
   });
 }
 

@@ -1,5 +1,5 @@
 // 数据库备份 pages (administrator): the backups with 立即备份, download, upload,
-// and 恢复 after a confirmation naming the backup's time. On SQL Server the
+// delete after 确认删除?, and 恢复 after a confirmation naming the backup's time. On SQL Server the
 // page explains its own backup tooling and offers nothing that changes data.
 import { Request, Response, Router } from 'express';
 import type { Config } from '../config';
@@ -10,7 +10,7 @@ import { ConflictError, ValidationError } from '../shared/errors';
 import { pageNumber, toPage, pageWindow } from '../shared/paging';
 import { viewHelpers } from '../http/view-helpers';
 import { BACKUP_KINDS, backupName, BackupMaker, listBackups, readBackup } from './backup-files';
-import { backupPlace, BackupPlace, makeBackup, restoreBackup, storeUploadedBackup } from './backups';
+import { backupPlace, BackupPlace, deleteBackup, makeBackup, restoreBackup, storeUploadedBackup } from './backups';
 import { UPLOAD_PATH, uploadProblem } from './upload';
 
 const LIST = '/admin/backups';
@@ -83,6 +83,23 @@ export function backupRoutes(database: DatabaseHandle, config: Config): Router {
       redirect: (backup) => `${LIST}/${backup.name}/restore`,
       back: LIST,
     });
+  });
+
+  router.get(`${LIST}/:name/delete`, guard, async (req, res) => {
+    const target = embedded(place);
+    const backup = readBackup(target.dir, backupName(target.dir, req.params.name));
+    await page(res, 'shared/confirm-delete', {
+      title: '删除备份',
+      what: `${viewHelpers.dateTime(backup.createdAt)} 的备份（${backup.name}）将被删除，不能恢复。`,
+      action: `${LIST}/${backup.name}/delete`,
+      back: LIST,
+    });
+  });
+
+  router.post(`${LIST}/:name/delete`, guard, async (req, res) => {
+    const target = embedded(place);
+    const name = backupName(target.dir, req.params.name);
+    await act(req, res, () => deleteBackup(db, target, name, maker(req)), { success: '删除成功', redirect: LIST });
   });
 
   router.get(`${LIST}/:name/restore`, guard, async (req, res) => {

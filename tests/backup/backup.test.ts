@@ -73,11 +73,13 @@ describe('rights', () => {
     const backup = await backUpNow();
     for (const username of ['manager', 'sales1', 'boss']) {
       const session = await login(t.app, username);
-      for (const url of ['/admin/backups', `/admin/backups/${backup.name}/download`, `/admin/backups/${backup.name}/restore`]) {
+      const urls = ['', '/download', '/restore', '/delete'].map((tail) => (tail ? `/admin/backups/${backup.name}${tail}` : '/admin/backups'));
+      for (const url of urls) {
         expect([url, (await session.get(url)).status]).toEqual([url, 403]);
       }
       expect((await session.post('/admin/backups')).status).toBe(403);
       expect((await session.post(`/admin/backups/${backup.name}/restore`)).status).toBe(403);
+      expect((await session.post(`/admin/backups/${backup.name}/delete`)).status).toBe(403);
       expect((await upload(session, fs.readFileSync(fileOf(backup.name)))).status).toBe(403);
     }
     expect(backups()).toHaveLength(1);
@@ -124,6 +126,19 @@ describe('backups', () => {
     expect(audit).toEqual([expect.objectContaining({ action: 'backup', userId: staff.admin.id })]);
     expect((await admin.get('/admin/backups/crm-..%2F..%2Fetc/download')).status).toBe(404);
     expect((await admin.get('/admin/backups/nothing.db/download')).status).toBe(404);
+  });
+
+  test('a backup is deleted after 确认删除?, audited', async () => {
+    const backup = await backUpNow();
+    const confirm = (await admin.get(`/admin/backups/${backup.name}/delete`)).text;
+    expect(confirm).toContain('确认删除?');
+    expect(confirm).toContain(backup.name);
+    expect(await follow(admin, await admin.post(`/admin/backups/${backup.name}/delete`))).toContain('删除成功');
+    expect(backups().some((b) => b.name === backup.name)).toBe(false);
+    expect(fs.existsSync(fileOf(backup.name) + '.json')).toBe(false);
+    const audit = await t.db.auditEntry.findMany({ where: { entity: 'Backup', entityId: backup.name, action: 'delete' } });
+    expect(audit).toEqual([expect.objectContaining({ userId: staff.admin.id })]);
+    expect((await admin.post(`/admin/backups/${backup.name}/delete`)).status).toBe(404);
   });
 
   test('the daily backup keeps the newest N daily ones, leaves the others, and runs once per slot', async () => {
