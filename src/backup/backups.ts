@@ -28,6 +28,7 @@ import {
   removeBackup,
   writeBackupRecord,
 } from './backup-files';
+import { announceDatabaseReplaced } from './announce';
 import { withBackupLock } from './backup-lock';
 import { checkDatabaseFile, copyDatabase } from './database-file';
 
@@ -149,8 +150,7 @@ export function restoreBackup(handle: DatabaseHandle, place: BackupPlace, name: 
         fs.renameSync(staging, place.databaseFile);
         useWriteAheadLog(place.databaseFile);
       }, caller);
-      // Other worker processes still hold the old file: their primary restarts them.
-      process.send?.({ type: 'crm:database-replaced' });
+      announceDatabaseReplaced();
       return { backup, safety: safety!, migrationsApplied };
     } finally {
       for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(staging + suffix, { force: true });

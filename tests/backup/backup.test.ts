@@ -12,6 +12,7 @@ import { createCustomer } from '../support/builders/customers';
 import { createStaff } from '../support/builders/users';
 import { listBackups } from '../../src/backup/backup-files';
 import { runDailyBackup } from '../../jobs/database-backup';
+import { announceDatabaseReplaced } from '../../src/backup/announce';
 
 // Prisma's schema engine (WebAssembly, an ES module) does not load under jest:
 // an older backup is migrated by the compiled engine, in a process of its own.
@@ -23,23 +24,20 @@ jest.mock('../../src/db/schema-engine', () => ({
   },
 }));
 
+// The restore tells a primary process that the database was replaced; here a spy listens.
+jest.mock('../../src/backup/announce');
+const announced = jest.mocked(announceDatabaseReplaced);
+
 let t: TestApp;
 let staff: Awaited<ReturnType<typeof createStaff>>;
 let admin: LoggedIn;
-const originalSend = process.send;
-const send = jest.fn();
 
 beforeAll(async () => {
-  // The restore tells a primary process that the database was replaced; here a spy listens.
-  process.send = send as unknown as typeof process.send;
   t = startTestApp();
   staff = await createStaff(t.db);
   admin = await login(t.app, 'admin');
 });
-afterAll(async () => {
-  process.send = originalSend;
-  await t.close();
-});
+afterAll(() => t.close());
 
 const backups = () => listBackups(t.config.backupDir);
 const fileOf = (name: string) => path.join(t.config.backupDir, name);
@@ -173,12 +171,12 @@ describe('restore', () => {
     const time = /(\d{4}-\d{2}-\d{2} \d{2}:\d{2})/.exec(confirm)![1];
     expect(confirm).toContain(`确认用 ${time} 的备份恢复数据库?`);
     expect(confirm).toContain('确认恢复');
-    send.mockClear();
+    announced.mockClear();
     const res = await admin.post(`/admin/backups/${backup.name}/restore`);
     expect(res.status).toBe(200);
     expect(res.text).toContain(`数据库已恢复为 ${time} 的备份`);
     expect(res.text).toContain('href="/login" target="_top"');
-    expect(send).toHaveBeenCalledWith({ type: 'crm:database-replaced' });
+    expect(announced).toHaveBeenCalledTimes(1);
 
     expect(await customerNamed('恢复前已有公司')).not.toBeNull();
     expect(await customerNamed('备份后新增公司')).toBeNull();
@@ -219,6 +217,7 @@ describe('restore', () => {
     `);
     file.close();
     const res = await admin.post(`/admin/backups/${backup.name}/restore`);
+    expect(announced).toHaveBeenCalledTimes(2);
     expect(res.text).toContain('该备份已升级到当前版本（20261201045009_role_rights_version）');
     expect((await t.db.role.findUniqueOrThrow({ where: { code: 'admin' } })).rightsVersion).toBe(0);
     admin = await login(t.app, 'admin');
@@ -266,10 +265,12 @@ describe('restore', () => {
       [damaged.name, '该文件不能用于恢复'],
       [newer.name, '它来自更新版本的系统（含本版本没有的数据库升级 29990101000000_future）'],
     ];
+    announced.mockClear();
     for (const [name, message] of refused) {
       const res = await admin.post(`/admin/backups/${name}/restore`);
       expect(await follow(admin, res)).toContain(message);
     }
+    expect(announced).not.toHaveBeenCalled();
     await expectNothingChanged('坏备份测试公司', 2);
     expect((await admin.post('/admin/backups/crm-20260101T000000Z-manual-000000.db/restore')).status).toBe(404);
   });

@@ -7,17 +7,15 @@ import { TEST_PASSWORD } from '../support/app';
 
 jest.setTimeout(120_000);
 
+// A restore tells a primary process, if any; not jest's.
+jest.mock('../../src/backup/announce');
+
 let rig: BrowserRig;
-const originalSend = process.send;
 beforeAll(async () => {
-  process.send = jest.fn() as unknown as typeof process.send;
   rig = await startBrowserRig();
   await createStaff(rig.t.db);
 }, 60000);
-afterAll(async () => {
-  process.send = originalSend;
-  await rig?.close();
-});
+afterAll(() => rig?.close());
 
 async function go(main: Frame, click: () => Promise<void>): Promise<void> {
   await Promise.all([main.waitForNavigation(), click()]);
