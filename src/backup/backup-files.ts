@@ -78,9 +78,11 @@ export function removeBackup(dir: string, name: string): void {
 
 /** Keeps the newest `keep` backups of the kind, removes the older ones; returns their names. */
 export function pruneBackups(dir: string, kind: BackupKind, keep: number): string[] {
+  // At least the newest one stays, whatever the setting says.
+  const kept = Number.isInteger(keep) && keep > 0 ? keep : 1;
   const old = listBackups(dir)
     .filter((b) => b.kind === kind)
-    .slice(Math.max(keep, 1));
+    .slice(kept);
   for (const backup of old) removeBackup(dir, backup.name);
   return old.map((b) => b.name);
 }
