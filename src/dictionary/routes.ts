@@ -7,7 +7,7 @@ import { createEntry, deleteEntry, entryList, entryTypes, findEntry, updateEntry
 import { entryForm, entrySearch } from './schemas';
 import { entryUse } from './usage';
 
-const asOptions = (items: string[]) => items.map((item) => ({ value: item, label: item }));
+const typeChoices = async (db: Db) => ({ types: (await entryTypes(db)).map((type) => ({ value: type, label: type })) });
 
 export function dictionaryRoutes(db: Db) {
   const manage = requireRight('manage', 'dictionary');
@@ -20,7 +20,9 @@ export function dictionaryRoutes(db: Db) {
     manage,
     search: entrySearch,
     list: entryList,
-    choices: async (db) => ({ types: asOptions(await entryTypes(db)) }),
+    // The filter offers the 类别 there are; the form names them beside its free text.
+    filters: typeChoices,
+    choices: typeChoices,
     form: async () => entryForm,
     find: findEntry,
     formValues: (entry: DictionaryEntry) => ({ ...entry, editable: entry.editable ? 'yes' : 'no' }),

@@ -26,8 +26,10 @@ export interface RecordKind<R extends { id: number }, S, F> {
   manage: RightGuard;
   search: z.ZodType<S>;
   list(db: Db, search: S, page: number): Promise<Page<R>>;
-  /** what the list and the form show besides the records (choices of selects) */
-  choices(db: Db): Promise<Record<string, unknown>>;
+  /** the choices of the list's search (selects), if any */
+  filters?(db: Db): Promise<Record<string, unknown>>;
+  /** the choices of the form (selects), if any */
+  choices?(db: Db): Promise<Record<string, unknown>>;
   /** the form, checked against the current choices */
   form(db: Db): Promise<z.ZodType<F>>;
   find(db: Tx, id: number): Promise<R | null>;
@@ -48,15 +50,10 @@ export function recordRoutes<R extends { id: number }, S, F>(db: Db, kind: Recor
   const show = moduleViews(kind.folder, { path: kind.path, noun: kind.noun });
   const missing = `该${kind.noun}不存在`;
 
+  /** The record about to change: one that may not is refused, whatever the page showed. */
   async function load(req: Request): Promise<R> {
     const record = await kind.find(db, pathId(req.params.id, missing));
     if (!record) throw new NotFoundError(missing);
-    return record;
-  }
-
-  /** A record about to change: one that may not is refused, whatever the page showed. */
-  async function loadChangeable(req: Request): Promise<R> {
-    const record = await load(req);
     if (kind.changeable && !kind.changeable(record)) throw new ForbiddenError(`该${kind.noun}不可修改或删除`);
     return record;
   }
@@ -67,7 +64,7 @@ export function recordRoutes<R extends { id: number }, S, F>(db: Db, kind: Recor
     const canManage = kind.manage.rights.some((right) => hasRight(user, right.action, right.resource));
     // A row shows edit and delete only to whoever may manage, and only when the record may change.
     const changeable = (record: R) => canManage && (kind.changeable?.(record) ?? true);
-    const locals = { title: kind.title, query, ...(await kind.choices(db)), canManage, changeable };
+    const locals = { title: kind.title, query, ...(await kind.filters?.(db)), canManage, changeable };
     const search = parseForm(kind.search, query);
     if (!search.ok) return show(res, 'list', { ...locals, result: emptyPage(), error: search.error.message }, 422);
     const result = await kind.list(db, search.data, pageNumber(query.page));
@@ -82,7 +79,7 @@ export function recordRoutes<R extends { id: number }, S, F>(db: Db, kind: Recor
       back: kind.path,
       values: values ?? {},
       notice: record && kind.notice ? await kind.notice(db, record) : null,
-      ...(await kind.choices(db)),
+      ...(await kind.choices?.(db)),
       ...(error ? invalid(error, values) : {}),
     };
     await show(res, 'form', locals, error ? 422 : 200);
@@ -107,18 +104,18 @@ export function recordRoutes<R extends { id: number }, S, F>(db: Db, kind: Recor
   });
 
   router.get(`${kind.path}/:id/edit`, kind.manage, async (req, res) => {
-    const record = await loadChangeable(req);
+    const record = await load(req);
     await showForm(res, record, kind.formValues(record));
   });
 
   router.post(`${kind.path}/:id/edit`, kind.manage, async (req, res) => {
-    const record = await loadChangeable(req);
+    const record = await load(req);
     const user = currentUser(req);
     await save(req, res, record, (tx, input) => kind.update(tx, record.id, input, user));
   });
 
   router.get(`${kind.path}/:id/delete`, kind.manage, async (req, res) => {
-    const record = await loadChangeable(req);
+    const record = await load(req);
     await page(res, 'shared/confirm-delete', {
       title: `删除${kind.noun}`,
       what: kind.describe(record),
@@ -128,7 +125,7 @@ export function recordRoutes<R extends { id: number }, S, F>(db: Db, kind: Recor
   });
 
   router.post(`${kind.path}/:id/delete`, kind.manage, async (req, res) => {
-    const record = await loadChangeable(req);
+    const record = await load(req);
     const user = currentUser(req);
     await act(req, res, () => db.$transaction((tx) => kind.remove(tx, record.id, user)), {
       success: '删除成功',

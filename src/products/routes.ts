@@ -21,7 +21,6 @@ export function productRoutes(db: Db): Router {
       manage,
       search: productSearch,
       list: productList,
-      choices: async () => ({}),
       form: async () => productForm,
       find: findProduct,
       formValues: (product) => ({ ...product, price: product.price.toFixed(2) }),
