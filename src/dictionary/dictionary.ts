@@ -50,8 +50,16 @@ async function changeableEntry(tx: Tx, id: number): Promise<DictionaryEntry> {
   return entry;
 }
 
+/** The entry as saved: without an order given, it comes after the other entries of its 类别. */
+async function withOrder(tx: Tx, input: EntryForm) {
+  if (input.sortOrder !== null) return { ...input, sortOrder: input.sortOrder };
+  const last = await tx.dictionaryEntry.aggregate({ where: { type: input.type }, _max: { sortOrder: true } });
+  return { ...input, sortOrder: (last._max.sortOrder ?? 0) + 1 };
+}
+
 export async function createEntry(tx: Tx, input: EntryForm, actor: CurrentUser): Promise<DictionaryEntry> {
-  const after = await uniqueItem(input, () => tx.dictionaryEntry.create({ data: input }));
+  const data = await withOrder(tx, input);
+  const after = await uniqueItem(input, () => tx.dictionaryEntry.create({ data }));
   await recordAudit(tx, { userId: actor.id, action: 'create', entity: ENTITY, entityId: after.id, after });
   return after;
 }
@@ -63,7 +71,8 @@ export async function updateEntry(tx: Tx, id: number, input: EntryForm, actor: C
   if (use) throw new ConflictError(`${use}，不能修改其类别、条目或值`);
   // Conditional: still editable and as read, so a change made meanwhile is not overwritten unseen.
   const where = { id, editable: true, type: before.type, item: before.item, value: before.value };
-  const { count } = await uniqueItem(input, () => tx.dictionaryEntry.updateMany({ where, data: input }));
+  const data = await withOrder(tx, input);
+  const { count } = await uniqueItem(input, () => tx.dictionaryEntry.updateMany({ where, data }));
   if (count === 0) throw new ConflictError('该条目已被他人修改或删除，请重新打开后再试');
   const after = (await findEntry(tx, id))!;
   await recordAudit(tx, { userId: actor.id, action: 'update', entity: ENTITY, entityId: id, before, after });

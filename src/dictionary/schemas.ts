@@ -1,6 +1,6 @@
 // The dictionary's forms: an entry as the administrator enters it, and the list's filter.
 import { z } from 'zod';
-import { optionalText, requiredChoice, requiredText, wholeNumber } from '../shared/form';
+import { optionalText, optionalWholeNumber, requiredChoice, requiredText } from '../shared/form';
 
 export const EDITABLE_CHOICES = ['yes', 'no'] as const;
 
@@ -10,7 +10,8 @@ export const entryForm = z
     item: requiredText('条目', 50),
     value: requiredText('值', 100),
     editable: requiredChoice('是否可编辑', EDITABLE_CHOICES),
-    sortOrder: wholeNumber('顺序', 0, 9999),
+    /** blank: after the other entries of its 类别 */
+    sortOrder: optionalWholeNumber('顺序', 0, 9999),
   })
   .transform(({ editable, ...entry }) => ({ ...entry, editable: editable === 'yes' }));
 export type EntryForm = z.output<typeof entryForm>;

@@ -73,13 +73,22 @@ describe('add, edit, delete', () => {
     const before = await t.db.dictionaryEntry.count();
     const missing = await admin.post('/dictionary/new', { editable: 'yes', sortOrder: '' });
     expect(missing.status).toBe(422);
-    expect(missing.text).toContain('必填信息不完全：类别、条目、值、顺序');
+    expect(missing.text).toContain('必填信息不完全：类别、条目、值<');
     const duplicate = await admin.post('/dictionary/new', form({ type: '地区', item: '北京' }));
     expect(duplicate.status).toBe(422);
     expect(duplicate.text).toContain('类别「地区」中已有条目「北京」');
     const badOrder = await admin.post('/dictionary/new', form({ sortOrder: '-1' }));
     expect(badOrder.text).toContain('顺序必须是 0–9999 的整数');
     expect(await t.db.dictionaryEntry.count()).toBe(before);
+  });
+
+  test('an entry without an order comes after the others of its 类别', async () => {
+    await admin.post('/dictionary/new', form({ type: '地区', item: '东南亚', value: '东南亚', sortOrder: '' }));
+    const regions = await t.db.dictionaryEntry.findMany({ where: { type: '地区' }, orderBy: { sortOrder: 'desc' } });
+    expect(regions[0].item).toBe('东南亚');
+    expect(regions[0].sortOrder).toBe(regions[1].sortOrder + 1);
+    await admin.post('/dictionary/new', form({ type: '新类别', item: '甲', value: '甲', sortOrder: '' }));
+    expect((await entry('新类别', '甲')).sortOrder).toBe(1);
   });
 
   test('editing an unused entry changes every field; deleting it after 确认删除? removes it; both audited', async () => {
