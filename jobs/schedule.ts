@@ -6,6 +6,8 @@ import type { Config } from '../src/config';
 import type { Db } from '../src/db/client';
 import type { OrderSource } from '../src/orders/order-source';
 import { CHURN_JOB_NAME, describeOutcome, runChurnWarningJob } from './churn-warnings';
+import { runDailyBackup } from './database-backup';
+import { databaseKind } from '../src/db/client';
 
 export interface ScheduledJobs {
   stop(): void;
@@ -41,6 +43,21 @@ export function startScheduledJobs(context: { db: Db; config: Config; orderSourc
           }
         },
         { name: 'churn-warnings', timezone: config.churnJobTimezone, noOverlap: true },
+      ),
+    );
+  }
+  if (databaseKind(config.databaseUrl) === 'sqlite') {
+    tasks.push(
+      schedule(
+        config.backupSchedule,
+        async ({ date }) => {
+          try {
+            console.log(await runDailyBackup(db, config, scheduledMinute(date)));
+          } catch (err) {
+            console.error('定时备份未能完成', err);
+          }
+        },
+        { name: 'database-backup', noOverlap: true },
       ),
     );
   }

@@ -4,6 +4,7 @@ import express from 'express';
 import session from 'express-session';
 import type { Config } from './config';
 import type { Db } from './db/client';
+import { DatabaseHandle, swappableDatabase } from './db/handle';
 import { DatabaseSessionStore } from './http/session-store';
 import { securityHeaders } from './http/security-headers';
 import { requestLog } from './http/request-log';
@@ -30,18 +31,26 @@ import { serviceTodos } from './service/todos';
 import { marketingTodos } from './marketing/todos';
 import { churnTodos } from './churn/todos';
 import { createOrderSource } from './orders/create-order-source';
+import { dictionaryRoutes } from './dictionary/routes';
+import { productRoutes } from './products/routes';
+import { backupRoutes } from './backup/routes';
+import { backupUpload } from './backup/upload';
 
 export interface AppContext {
   db: Db;
   config: Config;
   /** where orders are read from; by default as the configuration says */
   orderSource?: OrderSource;
+  /** the swappable client `db` comes from (a restore replaces the database); made here when not given */
+  database?: DatabaseHandle;
 }
 
 const ROOT = path.resolve(__dirname, '..').replace(/[\\/]dist$/, '');
 
 export function createApp(context: AppContext): express.Express {
-  const { db, config } = context;
+  const { config } = context;
+  const database = context.database ?? swappableDatabase(context.db, config.databaseUrl);
+  const db = database.db;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -52,6 +61,7 @@ export function createApp(context: AppContext): express.Express {
   app.set('view cache', process.env.NODE_ENV !== 'development');
   Object.assign(app.locals, viewHelpers);
 
+  app.use(database.gate);
   app.use(requestLog(config.logRequests));
   app.use(securityHeaders);
   app.use(express.static(path.join(ROOT, 'public'), { maxAge: '1h' }));
@@ -73,6 +83,8 @@ export function createApp(context: AppContext): express.Express {
       },
     }),
   );
+  // An uploaded backup file is read before the CSRF check, which needs the form's fields.
+  app.use(backupUpload(config, db));
   app.use(csrfProtection);
   app.use(loadUser(db));
   app.use(takeFlash);
@@ -81,7 +93,7 @@ export function createApp(context: AppContext): express.Express {
   app.use(layoutRoutes(db, TODO_PROVIDERS));
   app.use(requireLogin);
   const orderSource = context.orderSource ?? createOrderSource(config, db);
-  for (const routes of moduleRoutes({ ...context, orderSource })) app.use(routes);
+  for (const routes of moduleRoutes({ ...context, db, database, orderSource })) app.use(routes);
 
   app.use(notFound);
   app.use(errorPage);
@@ -103,5 +115,8 @@ function moduleRoutes(context: Required<AppContext>): express.Router[] {
     roleRoutes(context.db),
     passwordRoutes(context.db),
     auditRoutes(context.db),
+    dictionaryRoutes(context.db),
+    productRoutes(context.db),
+    backupRoutes(context.database, context.config),
   ];
 }

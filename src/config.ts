@@ -24,6 +24,12 @@ export interface Config {
   /** the sales system's SQL for orders (SALES_DB_…_QUERY); see src/orders/CONTEXT.md */
   salesDbQueries: SalesDbQueries;
   logRequests: boolean;
+  /** where backups of the embedded database are kept */
+  backupDir: string;
+  /** cron schedule of the daily backup of the embedded database */
+  backupSchedule: string;
+  /** how many daily backups are kept */
+  backupKeep: number;
 }
 
 
@@ -49,5 +55,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     salesDbUrl: env.SALES_DB_URL || undefined,
     salesDbQueries: salesDbQueriesFrom(env),
     logRequests: flag(env.LOG_REQUESTS, true),
+    backupDir: path.resolve(env.BACKUP_DIR || path.join('data', 'backups')),
+    backupSchedule: env.BACKUP_SCHEDULE || '30 2 * * *',
+    backupKeep: Number(env.BACKUP_KEEP ?? 7),
   };
 }

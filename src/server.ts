@@ -2,6 +2,7 @@
 // Server), schedules the in-process jobs and listens.
 import { loadConfig } from './config';
 import { createDb, databaseKind } from './db/client';
+import { swappableDatabase } from './db/handle';
 import { prepareEmbeddedDatabase } from './db/prepare';
 import { createApp } from './app';
 import { createOrderSource } from './orders/create-order-source';
@@ -18,9 +19,11 @@ async function main(): Promise<void> {
     if (created) console.log(`已创建内置数据库 ${config.databaseUrl}${config.demoData ? '（含演示数据）' : ''}`);
     else if (applied.length) console.log(`已升级内置数据库：${applied.join(', ')}`);
   }
-  const db = createDb(config.databaseUrl);
+  // One swappable client for pages, sessions and jobs: a restore replaces it for all of them.
+  const database = swappableDatabase(createDb(config.databaseUrl), config.databaseUrl);
+  const db = database.db;
   const orderSource = createOrderSource(config, db);
-  const app = createApp({ db, config, orderSource });
+  const app = createApp({ db, config, orderSource, database });
   const jobs = startScheduledJobs({ db, config, orderSource });
   const server = app.listen(config.port, config.host, () => {
     console.log(`客户关系管理系统已启动：http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/`);

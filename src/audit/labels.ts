@@ -14,6 +14,7 @@ export const ENTITY_NAMES: Record<string, string> = {
   DictionaryEntry: '数据字典',
   Product: '产品',
   Stock: '库存',
+  Backup: '数据库备份',
 };
 
 export const ACTION_NAMES: Record<string, string> = {
@@ -32,6 +33,9 @@ export const ACTION_NAMES: Record<string, string> = {
   enable: '启用',
   'reset-password': '重置密码',
   'change-password': '修改密码',
+  backup: '备份',
+  upload: '上传备份',
+  restore: '恢复',
 };
 
 /** Field names shared by several kinds of record. */
@@ -80,6 +84,7 @@ const ENTITY_FIELDS: Record<string, Record<string, string>> = {
   DictionaryEntry: { type: '类别', item: '条目', value: '值', editable: '是否可编辑', sortOrder: '顺序' },
   Product: { name: '产品名称', model: '型号', batch: '等级/批次', unit: '单位', price: '单价' },
   Stock: { productId: '产品', warehouse: '仓库', location: '货位', quantity: '件数' },
+  Backup: { kind: '方式', size: '大小（字节）', originalName: '上传的文件名', createdAt: '备份时间' },
 };
 
 export function entityName(entity: string): string {

@@ -51,7 +51,7 @@ async function copyAside(file: string): Promise<string> {
   return copy;
 }
 
-function useWriteAheadLog(file: string): void {
+export function useWriteAheadLog(file: string): void {
   const sqlite = new Database(file);
   try {
     sqlite.pragma('journal_mode = WAL');

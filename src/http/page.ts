@@ -67,10 +67,9 @@ export async function act<T>(
   step: () => Promise<T>,
   options: {
     success: string | ((result: T) => string);
-    redirect: string;
-    back?: string;
     invalid?: (error: ValidationError) => Promise<void>;
-  },
+    // A redirect that depends on the result needs a `back` for a refusal.
+  } & ({ redirect: string; back?: string } | { redirect: (result: T) => string; back: string }),
 ): Promise<void> {
   let result: T;
   try {
@@ -79,8 +78,9 @@ export async function act<T>(
     if (err instanceof ValidationError && options.invalid) return options.invalid(err);
     if (!(err instanceof ConflictError || err instanceof ValidationError)) throw err;
     flash(req, err.message, 'error');
-    return res.redirect(options.back ?? options.redirect);
+    // Without `back` the redirect is a plain path (the options' type says so).
+    return res.redirect(options.back ?? (options.redirect as string));
   }
   flash(req, typeof options.success === 'function' ? options.success(result) : options.success);
-  res.redirect(options.redirect);
+  res.redirect(typeof options.redirect === 'function' ? options.redirect(result) : options.redirect);
 }

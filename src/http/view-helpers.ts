@@ -39,4 +39,12 @@ function withPage(query: Record<string, unknown>, page: number): string {
   return `?${params.toString()}`;
 }
 
-export const viewHelpers = { day, dateTime, localDay, money, withPage, stepButtons };
+/** 1.5 MB: a file's size for people */
+function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} KB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
+}
+
+export const viewHelpers = { day, dateTime, localDay, money, withPage, stepButtons, fileSize };

@@ -40,12 +40,21 @@ export const MENU: MenuModule[] = [
     ],
   },
   {
+    label: '基础数据',
+    links: [
+      link('数据字典', '/dictionary', 'dictionary:manage'),
+      link('产品信息', '/products', 'product:view'),
+      link('库存查询', '/stock', 'product:view'),
+    ],
+  },
+  {
     label: '系统管理',
     links: [
       link('用户管理', '/users', 'user:manage'),
       link('角色与权限', '/roles', 'role:manage'),
       link('审计日志', '/audit', 'audit:view'),
       link('定时任务', '/admin/jobs', 'job:run'),
+      link('数据库备份', '/admin/backups', 'backup:manage'),
     ],
   },
 ];

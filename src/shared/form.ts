@@ -91,16 +91,24 @@ export function optionalWholeNumber(label: string, min: number, max: number) {
 }
 
 /** A non-negative amount with at most two decimals, as a string for Prisma's Decimal. */
+function amount(label: string, required: boolean) {
+  return z
+    .string({ error: textError(label, required) })
+    .trim()
+    .regex(/^\d{1,14}(\.\d{1,2})?$/, `${label}必须是不超过两位小数的非负数`);
+}
+
 export function optionalAmount(label: string) {
   return z.preprocess(
     blankToUndefined,
-    z
-      .string({ error: textError(label, false) })
-      .trim()
-      .regex(/^\d{1,14}(\.\d{1,2})?$/, `${label}必须是不超过两位小数的非负数`)
+    amount(label, false)
       .optional()
       .transform((value) => value ?? null),
   );
+}
+
+export function requiredAmount(label: string) {
+  return z.preprocess(blankToUndefined, amount(label, true));
 }
 
 /** An id chosen from a list (a user, a customer …). */

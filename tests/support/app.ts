@@ -4,6 +4,7 @@ import type { Express } from 'express';
 import { createApp } from '../../src/app';
 import { loadConfig, Config } from '../../src/config';
 import type { Db } from '../../src/db/client';
+import { swappableDatabase } from '../../src/db/handle';
 import { freshDb } from './db';
 
 export const TEST_PASSWORD = 'secret-123';
@@ -17,14 +18,18 @@ export interface TestApp {
 }
 
 export function testConfig(url: string, overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), databaseUrl: url, logRequests: false, churnJobEnabled: false, ...overrides };
+  // Backups of a test database stay beside it, in the run's folder.
+  const backupDir = `${url.replace(/^file:/, '')}.backups`;
+  return { ...loadConfig({}), databaseUrl: url, logRequests: false, churnJobEnabled: false, backupDir, ...overrides };
 }
 
+/** The application on a fresh database; `db` is its swappable client, so it sees a restored database too. */
 export function startTestApp(overrides: Partial<Config> = {}): TestApp {
-  const { db, url } = freshDb();
+  const { db: client, url } = freshDb();
+  const database = swappableDatabase(client, url);
   const config = testConfig(url, overrides);
-  const app = createApp({ db, config });
-  return { app, db, url, config, close: () => db.$disconnect() };
+  const app = createApp({ db: database.db, config, database });
+  return { app, db: database.db, url, config, close: () => database.db.$disconnect() };
 }
 
 export type Agent = ReturnType<typeof request.agent>;
