@@ -20,6 +20,7 @@ import { marketingRoutes } from './marketing/routes';
 import { churnRoutes } from './churn/routes';
 import { jobRoutes } from '../jobs/routes';
 import { customerRoutes } from './customers/routes';
+import { reportRoutes } from './reports/routes';
 import type { OrderSource } from './orders/order-source';
 import { createOrderSource } from './orders/create-order-source';
 
@@ -88,5 +89,6 @@ function moduleRoutes(context: Required<AppContext>): express.Router[] {
     churnRoutes(context.db),
     jobRoutes(context),
     customerRoutes(context.db, context.orderSource),
+    reportRoutes({ db: context.db, orderSource: context.orderSource, now: () => new Date() }),
   ];
 }

@@ -8,6 +8,7 @@ import bcrypt from 'bcrypt';
 import type { Db, Prisma, Tx } from '../db/client';
 import { DICTIONARY } from '../db/reference-data';
 import { SATISFIED_FROM } from '../service/ticket-status';
+import { cents } from '../orders/money';
 
 const DEMO_PASSWORD = 'demo123';
 const SEED = 20240105;
@@ -915,17 +916,22 @@ function orderLines(random: Random, products: DemoProduct[]): Omit<Prisma.OrderL
 
 async function createOrders(tx: Tx, random: Random, customers: DemoCustomer[], products: DemoProduct[], now: Date): Promise<void> {
   const numbers = new DailyNumbers('DD');
-  const orders = planOrders(random, customers, now).map((order) => ({
-    number: numbers.next(order.date),
-    customerId: order.customer.id,
-    date: order.date,
-    address: order.customer.address,
-    status: order.status,
-  }));
-  await tx.order.createMany({ data: orders });
+  const orders = planOrders(random, customers, now).map((order) => {
+    const lines = orderLines(random, products);
+    return {
+      number: numbers.next(order.date),
+      customerId: order.customer.id,
+      date: order.date,
+      address: order.customer.address,
+      status: order.status,
+      amount: money(lines.reduce((sum, line) => sum + cents(line.amount), 0)),
+      lines,
+    };
+  });
+  await tx.order.createMany({ data: orders.map(({ lines: _lines, ...order }) => order) });
   const ids = new Map((await tx.order.findMany({ select: { id: true, number: true } })).map((row) => [row.number, row.id]));
   await tx.orderLine.createMany({
-    data: orders.flatMap((order) => orderLines(random, products).map((line) => ({ ...line, orderId: lookup(ids, order.number) }))),
+    data: orders.flatMap((order) => order.lines.map((line) => ({ ...line, orderId: lookup(ids, order.number) }))),
   });
 }
 
