@@ -21,6 +21,7 @@ import { churnRoutes } from './churn/routes';
 import { jobRoutes } from '../jobs/routes';
 import { customerRoutes } from './customers/routes';
 import { reportRoutes } from './reports/routes';
+import { reportDashboard } from './reports/dashboard';
 import type { OrderSource } from './orders/order-source';
 import { createOrderSource } from './orders/create-order-source';
 
@@ -70,10 +71,11 @@ export function createApp(context: AppContext): express.Express {
   app.use(loadUser(db));
   app.use(takeFlash);
 
-  app.use(authRoutes(db));
-  app.use(layoutRoutes(db));
-  app.use(requireLogin);
   const orderSource = context.orderSource ?? createOrderSource(config, db);
+  const reports = { db, orderSource, now: () => new Date() };
+  app.use(authRoutes(db));
+  app.use(layoutRoutes(db, (user) => reportDashboard(reports, user)));
+  app.use(requireLogin);
   for (const routes of moduleRoutes({ ...context, orderSource })) app.use(routes);
 
   app.use(notFound);

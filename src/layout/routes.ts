@@ -1,6 +1,7 @@
 // The frame layout: / is the frameset; /top, /left and /home fill its frames.
 import { Router } from 'express';
 import type { Db } from '../db/client';
+import type { CurrentUser } from '../auth/can';
 import { currentUser, requireLogin } from '../auth/middleware';
 import { page } from '../http/page';
 import { menuFor } from './menu';
@@ -8,7 +9,10 @@ import { todosFor } from './todos';
 
 export const PRODUCT_NAME = '客户关系管理系统';
 
-export function layoutRoutes(db: Db): Router {
+/** What the home page shows above the to-dos (the reports' dashboard), or null. */
+export type HomeDashboard = (user: CurrentUser) => Promise<unknown>;
+
+export function layoutRoutes(db: Db, dashboard: HomeDashboard = async () => null): Router {
   const router = Router();
   router.use(requireLogin);
 
@@ -17,7 +21,8 @@ export function layoutRoutes(db: Db): Router {
   router.get('/left', (req, res) => res.render('layout/left', { menu: menuFor(currentUser(req)) }));
   router.get('/home', async (req, res) => {
     const user = currentUser(req);
-    await page(res, 'layout/home', { title: '我的待办', todos: await todosFor(db, user) });
+    const [todos, shown] = await Promise.all([todosFor(db, user), dashboard(user)]);
+    await page(res, 'layout/home', { title: '我的待办', todos, dashboard: shown });
   });
   return router;
 }

@@ -1,0 +1,71 @@
+// The dashboard on the home page of whoever may see the reports (销售主管, 高管):
+// this year's counted orders against last year's, customers by status, open
+// churn warnings and open tickets, each leading to its report.
+import type { CurrentUser } from '../auth/can';
+import { hasRight } from '../auth/can';
+import { OPEN_WARNING_STATUSES } from '../churn/warning-status';
+import { CUSTOMER_STATUS } from '../customers/customer-status';
+import type { OrderPeriod } from '../orders/order-source';
+import { yearPeriod } from '../shared/years';
+import type { ReportContext } from './analysis';
+import { barChart, SMALL_CHART_SIZE } from './chart';
+
+export interface OrderFigure {
+  label: string;
+  amount: string;
+  href: string;
+}
+
+export interface Dashboard {
+  year: number;
+  orders: OrderFigure[];
+  customers: { label: string; count: number; href: string }[];
+  openWarnings: number;
+  openTickets: number;
+  chart: string;
+}
+
+/** The same day and time one year earlier (29 February becomes 1 March). */
+function yearEarlier(date: Date): Date {
+  const copy = new Date(date);
+  copy.setFullYear(date.getFullYear() - 1);
+  return copy;
+}
+
+export async function reportDashboard(ctx: ReportContext, user: CurrentUser): Promise<Dashboard | null> {
+  if (!hasRight(user, 'view', 'report')) return null;
+  const now = ctx.now();
+  const year = now.getFullYear();
+  const lastYear = yearPeriod(year - 1);
+  const total = async (period: OrderPeriod) =>
+    (await ctx.orderSource.contribution({ customerName: null, period, skip: 0, take: 1 })).amount;
+  const [thisYearToDate, lastYearToDate, lastYearAll, customers, openWarnings, openTickets] = await Promise.all([
+    total({ from: yearPeriod(year).from, to: now }),
+    total({ from: lastYear.from, to: yearEarlier(now) }),
+    total(lastYear),
+    ctx.db.customer.groupBy({ by: ['status'], _count: { _all: true } }),
+    ctx.db.churnWarning.count({ where: { status: { in: OPEN_WARNING_STATUSES } } }),
+    ctx.db.serviceTicket.count({ where: { status: { not: 'archived' } } }),
+  ]);
+  const orders: OrderFigure[] = [
+    { label: `${year} 年至今`, amount: thisYearToDate, href: `/reports/contribution?year=${year}` },
+    { label: `${year - 1} 年同期`, amount: lastYearToDate, href: `/reports/contribution?year=${year - 1}` },
+    { label: `${year - 1} 年全年`, amount: lastYearAll, href: `/reports/contribution?year=${year - 1}` },
+  ];
+  const counts = new Map(customers.map((g) => [g.status, g._count._all]));
+  return {
+    year,
+    orders,
+    customers: Object.entries(CUSTOMER_STATUS.labels).map(([status, label]) => ({
+      label,
+      count: counts.get(status) ?? 0,
+      href: `/reports/composition?status=${status}`,
+    })),
+    openWarnings,
+    openTickets,
+    chart: barChart(
+      { labels: orders.map((o) => o.label), values: orders.map((o) => Number(o.amount)), name: '订单金额（元）' },
+      { size: SMALL_CHART_SIZE },
+    ),
+  };
+}
