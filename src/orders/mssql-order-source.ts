@@ -13,6 +13,7 @@ import {
   ORDER_ID_PATTERN,
   OrderDetail,
   OrderLineView,
+  OrderPeriod,
   OrderSource,
   OrderSummary,
 } from './order-source';
@@ -110,6 +111,15 @@ export function mssqlOrderSource(settings: SalesDbSettings, connect: SalesDbConn
     return (await request()).input('customerNumber', NVarChar(30), customer.number);
   }
 
+  /** The configured contribution query: the sums of the period per 客户编号. */
+  async function sumsPerCustomer({ from, to }: OrderPeriod) {
+    const result = await (await request())
+      .input('from', DateTime2, from)
+      .input('to', DateTime2, to)
+      .query<{ customerNumber: unknown; orderCount: unknown; amount: unknown }>(queries.contribution);
+    return result.recordset;
+  }
+
   return {
     async listOrders(customer, { skip, take }) {
       const [counted, page] = await Promise.all([
@@ -152,16 +162,9 @@ export function mssqlOrderSource(settings: SalesDbSettings, connect: SalesDbConn
     // The sales system sums per 客户编号 (one aggregate query); the CRM's customers
     // of the name filter are joined to those sums, ranked and cut here.
     async contribution({ customerName, period, skip, take }: ContributionQuery): Promise<Contribution> {
-      const { from, to } = period ?? ALL_DATES;
-      const [sums, customers] = await Promise.all([
-        (await request())
-          .input('from', DateTime2, from)
-          .input('to', DateTime2, to)
-          .query<{ customerNumber: unknown; orderCount: unknown; amount: unknown }>(queries.contribution),
-        directory(customerName),
-      ]);
+      const [sums, customers] = await Promise.all([sumsPerCustomer(period ?? ALL_DATES), directory(customerName)]);
       const byNumber = new Map(customers.map((c) => [c.number, c]));
-      const ranked = sums.recordset
+      const ranked = sums
         .filter((row) => byNumber.has(String(row.customerNumber)))
         .map((row) => ({ customer: byNumber.get(String(row.customerNumber))!, orderCount: Number(row.orderCount), cents: cents(row.amount) }))
         .sort((a, b) => b.cents - a.cents || a.customer.number.localeCompare(b.customer.number));
@@ -178,6 +181,10 @@ export function mssqlOrderSource(settings: SalesDbSettings, connect: SalesDbConn
         orderCount: ranked.reduce((sum, r) => sum + r.orderCount, 0),
         amount: centsText(ranked.reduce((sum, r) => sum + r.cents, 0)),
       };
+    },
+
+    async orderTotal(period) {
+      return centsText((await sumsPerCustomer(period)).reduce((sum, row) => sum + cents(row.amount), 0));
     },
 
     async orderYears() {

@@ -98,6 +98,8 @@ export interface OrderSource {
   lastOrderDates(customers: CustomerKey[]): Promise<Map<number, Date>>;
   /** per customer, its counted orders and their amount: one aggregate query, never the orders themselves */
   contribution(query: ContributionQuery): Promise<Contribution>;
+  /** the amount of all counted orders in the period (decimal string with two places) */
+  orderTotal(period: OrderPeriod): Promise<string>;
   /** the years that have counted orders, latest first */
   orderYears(): Promise<number[]>;
 }

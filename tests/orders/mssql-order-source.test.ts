@@ -220,6 +220,12 @@ describe('contribution (客户贡献分析)', () => {
     expectParameterised(fake.calls);
   });
 
+  test('the total of a period: every row of the sales system, known customer or not', async () => {
+    const { fake, source } = contributionSource();
+    expect(await source.orderTotal({ from: new Date(2025, 0, 1), to: new Date(2025, 6, 1) })).toBe('15500.99');
+    expect(fake.calls[0].inputs.to).toEqual({ type: DateTime2, value: new Date(2025, 6, 1) });
+  });
+
   test('the years with orders, latest first', async () => {
     const { source } = contributionSource();
     expect(await source.orderYears()).toEqual([2026, 2025, 2024]);

@@ -17,7 +17,7 @@ ALTER TABLE "new_Order" RENAME TO "Order";
 -- Orders already stored get their total from their lines.
 UPDATE "Order" SET "amount" = COALESCE((SELECT SUM("l"."amount") FROM "OrderLine" "l" WHERE "l"."orderId" = "Order"."id"), 0);
 CREATE UNIQUE INDEX "Order_number_key" ON "Order"("number");
-CREATE INDEX "Order_customerId_status_date_idx" ON "Order"("customerId", "status", "date");
+CREATE INDEX "Order_customerId_status_date_amount_idx" ON "Order"("customerId", "status", "date", "amount");
 CREATE INDEX "Order_status_date_customerId_amount_idx" ON "Order"("status", "date", "customerId", "amount");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
