@@ -16,11 +16,10 @@ export interface OrderFigure {
 }
 
 export interface Dashboard {
-  year: number;
   orders: OrderFigure[];
   customers: { label: string; count: number; href: string }[];
-  openWarnings: number;
-  openTickets: number;
+  openWarnings: { count: number; href: string };
+  openTickets: { count: number; href: string };
   chart: string;
 }
 
@@ -52,15 +51,15 @@ export async function reportDashboard(ctx: ReportContext, user: CurrentUser): Pr
   ];
   const counts = new Map(customers.map((g) => [g.status, g._count._all]));
   return {
-    year,
     orders,
     customers: Object.entries(CUSTOMER_STATUS.labels).map(([status, label]) => ({
       label,
       count: counts.get(status) ?? 0,
       href: `/reports/composition?status=${status}`,
     })),
-    openWarnings,
-    openTickets,
+    // The warnings' own list where the user may see it (销售主管), else the report of the churned.
+    openWarnings: { count: openWarnings, href: hasRight(user, 'view', 'churn') ? '/churn?status=open' : '/reports/churn' },
+    openTickets: { count: openTickets, href: '/reports/service' },
     chart: barChart(
       { labels: orders.map((o) => o.label), values: orders.map((o) => Number(o.amount)), name: '订单金额（元）' },
       { size: SMALL_CHART_SIZE },

@@ -183,10 +183,12 @@ describe('the dashboard', () => {
       expect(home).toContain(`订单金额（${thisYear - 1} 年全年）</a></td><td class="number">1,100.00`);
       expect(home).toContain('客户（正常）</a></td><td class="number">4');
       expect(home).toContain('客户（已流失）</a></td><td class="number">3');
-      expect(home).toContain('未处理完的流失预警</a></td><td class="number">1');
-      expect(home).toContain('未归档的服务</a></td><td class="number">2');
+      expect(home).toContain('流失预警（未处理完）</a></td><td class="number">1');
+      expect(home).toContain('服务（未归档）</a></td><td class="number">2');
       expect(home).toContain(`href="/reports/contribution?year=${thisYear}"`);
       expect(home).toContain('<svg');
+      // The warnings' own list for the 销售主管; the 高管 may not see it, and gets the report.
+      expect(home).toContain(username === 'manager' ? 'href="/churn?status=open"' : 'href="/reports/churn"');
     }
   });
 

@@ -83,6 +83,14 @@ describe('the page', () => {
     expect(second.text).toContain('翻页客户12');
   });
 
+  test('a page past the last: no rows, no error', async () => {
+    const boss = await login(t.app, 'boss');
+    const res = await boss.get('/reports/contribution?year=2023&page=9');
+    expect(res.status).toBe(200);
+    expect(tableRows(res.text)).toEqual([]);
+    expect(res.text).toContain('没有符合条件的订单。');
+  });
+
   test('the chart: one bar per customer of the top ten, named', async () => {
     const boss = await login(t.app, 'boss');
     const res = await boss.get('/reports/contribution?year=2025');
