@@ -3,7 +3,8 @@
 // numbers, identifiers as text, a bold frozen header). Rows arrive as an async
 // iterable and are written as they come, so a large export is never held whole.
 import type { Response } from 'express';
-import { once } from 'events';
+import { Readable } from 'stream';
+import { pipeline } from 'stream/promises';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 
@@ -66,15 +67,12 @@ export function attachment(table: Pick<ExportTable<unknown>, 'name' | 'asciiName
 
 export async function sendCsv<T>(res: Response, table: ExportTable<T>): Promise<void> {
   res.type('text/csv; charset=utf-8').set('Content-Disposition', attachment(table, 'csv'));
-  const csv = stringify({ bom: true, record_delimiter: 'windows' });
-  csv.pipe(res);
-  const write = async (record: string[]) => {
-    if (!csv.write(record)) await once(csv, 'drain');
-  };
-  await write(table.columns.map((c) => c.header));
-  for await (const row of table.rows) await write(table.columns.map((c) => csvCell(c.kind, c.value(row))));
-  csv.end();
-  await once(res, 'finish');
+  async function* records(): AsyncIterable<string[]> {
+    yield table.columns.map((c) => c.header);
+    for await (const row of table.rows) yield table.columns.map((c) => csvCell(c.kind, c.value(row)));
+  }
+  // pipeline: rows are read only as fast as the client takes them, and stop when it goes away.
+  await pipeline(Readable.from(records()), stringify({ bom: true, record_delimiter: 'windows' }), res);
 }
 
 export async function sendXlsx<T>(res: Response, table: ExportTable<T>, sheetName: string): Promise<void> {
