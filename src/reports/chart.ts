@@ -36,7 +36,11 @@ export interface Series {
   name: string;
 }
 
-const grid = (left: number) => ({ left, right: 40, top: 30, bottom: 40, containLabel: false });
+/** The plot and its axis labels and names stay inside these margins (labels shrink the plot). */
+const grid = (right: number) => ({ left: 10, right, top: 40, bottom: 10, outerBoundsMode: 'same' as const, outerBoundsContain: 'all' as const });
+
+/** 1,250.5 — values on bars and points as people read them. */
+const valueLabel = (params: { value: unknown }) => Number(params.value).toLocaleString('zh-CN', { maximumFractionDigits: 2 });
 
 /**
  * Bars, one per label, each with its value on it. Horizontal when the labels are
@@ -48,7 +52,7 @@ export function barChart(series: Series, options: { horizontal?: boolean; size?:
   const horizontal = options.horizontal ?? false;
   return renderChart(
     {
-      grid: grid(horizontal ? 160 : 60),
+      grid: grid(horizontal ? 100 : 30),
       xAxis: horizontal ? value : category,
       yAxis: horizontal ? { ...category, inverse: true } : value,
       series: [
@@ -58,7 +62,7 @@ export function barChart(series: Series, options: { horizontal?: boolean; size?:
           data: series.values,
           itemStyle: { color: BAR_COLOR },
           barMaxWidth: 40,
-          label: { show: true, position: horizontal ? 'right' : 'top' },
+          label: { show: true, position: horizontal ? 'right' : 'top', formatter: valueLabel },
         },
       ],
     },
@@ -70,11 +74,11 @@ export function barChart(series: Series, options: { horizontal?: boolean; size?:
 export function lineChart(series: Series, size?: ChartSize): string {
   return renderChart(
     {
-      grid: grid(60),
+      grid: grid(30),
       xAxis: { type: 'category', data: series.labels, axisLabel: { interval: 0 } },
       yAxis: { type: 'value', name: series.name, minInterval: 1 },
       series: [
-        { type: 'line', name: series.name, data: series.values, itemStyle: { color: LINE_COLOR }, label: { show: true } },
+        { type: 'line', name: series.name, data: series.values, itemStyle: { color: LINE_COLOR }, label: { show: true, formatter: valueLabel } },
       ],
     },
     size,

@@ -10,7 +10,7 @@ test('one bar per row, each labelled, in an SVG of the main frame’s size', () 
   expect(svg).toContain(`width="${CHART_SIZE.width}" height="${CHART_SIZE.height}"`);
   expect(svg).toContain(`viewBox="0 0 ${CHART_SIZE.width} ${CHART_SIZE.height}"`);
   expect(bars(svg)).toHaveLength(3);
-  for (const label of ['北京远航科技', '上海明珠贸易', '广州老客户', '订单金额（元）', '1250.5']) expect(svg).toContain(`>${label}<`);
+  for (const label of ['北京远航科技', '上海明珠贸易', '广州老客户', '订单金额（元）', '1,250.5', '3,000']) expect(svg).toContain(`>${label}<`);
   expect(svg).not.toContain('<script');
 });
 
