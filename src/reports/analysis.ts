@@ -68,6 +68,7 @@ export function categoryColumns(label: string, countHeader: string): ExportColum
   ];
 }
 
+/** Rows already at hand, as the exports take them. */
 export async function* listed<T>(rows: T[]): AsyncIterable<T> {
   yield* rows;
 }

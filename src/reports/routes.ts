@@ -34,8 +34,8 @@ function serve<F, R>(router: Router, ctx: ReportContext, analysis: Analysis<F, R
     const readable = filter?.ok ? filter.data : null;
     const message = error ?? (filter && !filter.ok ? filter.error.message : undefined);
     const locals = await analysis.page(ctx, readable, pageNumber(req.query.page));
-    const page = { title: analysis.title, base, query: req.query, exportQuery: filterQuery(req), ...locals, ...(message ? { error: message } : {}) };
-    await show(res, analysis.path, page, message ? 422 : 200);
+    const page = { title: analysis.title, base, query: req.query, exportQuery: filterQuery(req), ...locals };
+    await show(res, analysis.path, message ? { ...page, error: message } : page, message ? 422 : 200);
   }
 
   router.get(base, guard, (req, res) => showPage(req, res));
