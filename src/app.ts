@@ -25,6 +25,8 @@ import { roleRoutes } from './roles/routes';
 import { userRoutes } from './users/routes';
 import { passwordRoutes } from './users/password-routes';
 import { auditRoutes } from './audit/routes';
+import { reportRoutes } from './reports/routes';
+import { reportDashboard } from './reports/dashboard';
 import type { OrderSource } from './orders/order-source';
 import type { TodoProvider } from './shared/todos';
 import { serviceTodos } from './service/todos';
@@ -89,10 +91,11 @@ export function createApp(context: AppContext): express.Express {
   app.use(loadUser(db));
   app.use(takeFlash);
 
-  app.use(authRoutes(db));
-  app.use(layoutRoutes(db, TODO_PROVIDERS));
-  app.use(requireLogin);
   const orderSource = context.orderSource ?? createOrderSource(config, db);
+  const reports = { db, orderSource, now: () => new Date() };
+  app.use(authRoutes(db));
+  app.use(layoutRoutes(db, TODO_PROVIDERS, (user) => reportDashboard(reports, user)));
+  app.use(requireLogin);
   for (const routes of moduleRoutes({ ...context, db, database, orderSource })) app.use(routes);
 
   app.use(notFound);
@@ -118,5 +121,6 @@ function moduleRoutes(context: Required<AppContext>): express.Router[] {
     dictionaryRoutes(context.db),
     productRoutes(context.db),
     backupRoutes(context.database, context.config),
+    reportRoutes({ db: context.db, orderSource: context.orderSource, now: () => new Date() }),
   ];
 }

@@ -252,16 +252,22 @@ export function orderLines(random: Random, products: DemoProduct[]): Omit<Prisma
 
 export async function createOrders(tx: Tx, random: Random, customers: DemoCustomer[], products: DemoProduct[], now: Date): Promise<void> {
   const numbers = new DailyNumbers('DD');
-  const orders = planOrders(random, customers, now).map((order) => ({
-    number: numbers.next(order.date),
-    customerId: order.customer.id,
-    date: order.date,
-    address: order.customer.address,
-    status: order.status,
-  }));
-  await tx.order.createMany({ data: orders });
+  const orders = planOrders(random, customers, now).map((order) => {
+    const lines = orderLines(random, products);
+    return {
+      number: numbers.next(order.date),
+      customerId: order.customer.id,
+      date: order.date,
+      address: order.customer.address,
+      status: order.status,
+      // the order's total, as the sales system records it beside its lines
+      amount: centsText(lines.reduce((sum, line) => sum + cents(line.amount), 0)),
+      lines,
+    };
+  });
+  await tx.order.createMany({ data: orders.map(({ lines: _lines, ...order }) => order) });
   const ids = new Map((await tx.order.findMany({ select: { id: true, number: true } })).map((row) => [row.number, row.id]));
   await tx.orderLine.createMany({
-    data: orders.flatMap((order) => orderLines(random, products).map((line) => ({ ...line, orderId: lookup(ids, order.number) }))),
+    data: orders.flatMap((order) => order.lines.map((line) => ({ ...line, orderId: lookup(ids, order.number) }))),
   });
 }

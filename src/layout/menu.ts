@@ -40,6 +40,15 @@ export const MENU: MenuModule[] = [
     ],
   },
   {
+    label: '统计报表',
+    links: [
+      link('客户贡献分析', '/reports/contribution', 'report:view'),
+      link('客户构成分析', '/reports/composition', 'report:view'),
+      link('客户服务分析', '/reports/service', 'report:view'),
+      link('客户流失分析', '/reports/churn', 'report:view'),
+    ],
+  },
+  {
     label: '基础数据',
     links: [
       link('数据字典', '/dictionary', 'dictionary:manage'),

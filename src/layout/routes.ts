@@ -1,6 +1,7 @@
 // The frame layout: / is the frameset; /top, /left and /home fill its frames.
 import { Router } from 'express';
 import type { Db } from '../db/client';
+import type { CurrentUser } from '../auth/can';
 import { currentUser, requireLogin } from '../auth/middleware';
 import { page } from '../http/page';
 import { menuFor } from './menu';
@@ -8,8 +9,14 @@ import { TodoProvider, todosFor } from '../shared/todos';
 
 export const PRODUCT_NAME = '客户关系管理系统';
 
-/** todoProviders: what each module contributes to the home page's to-dos (given by app.ts). */
-export function layoutRoutes(db: Db, todoProviders: readonly TodoProvider[]): Router {
+/** What the home page shows above the to-dos (the reports' dashboard), or null. */
+export type HomeDashboard = (user: CurrentUser) => Promise<unknown>;
+
+/**
+ * todoProviders: what each module contributes to the home page's to-dos;
+ * dashboard: what it shows above them. Both are given by app.ts.
+ */
+export function layoutRoutes(db: Db, todoProviders: readonly TodoProvider[], dashboard: HomeDashboard = async () => null): Router {
   const router = Router();
   router.use(requireLogin);
 
@@ -18,7 +25,8 @@ export function layoutRoutes(db: Db, todoProviders: readonly TodoProvider[]): Ro
   router.get('/left', (req, res) => res.render('layout/left', { menu: menuFor(currentUser(req)) }));
   router.get('/home', async (req, res) => {
     const user = currentUser(req);
-    await page(res, 'layout/home', { title: '我的待办', todos: await todosFor(todoProviders, db, user) });
+    const [todos, shown] = await Promise.all([todosFor(todoProviders, db, user), dashboard(user)]);
+    await page(res, 'layout/home', { title: '我的待办', todos, dashboard: shown });
   });
   return router;
 }

@@ -1,19 +1,33 @@
 // Choosing the order source from the configuration: the CRM's own tables by
 // default, the sales system on SQL Server with ORDER_SOURCE=mssql.
 import type { Config } from '../config';
-import type { Db } from '../db/client';
+import { databaseKind, Db } from '../db/client';
 import { crmOrderSource } from './crm-order-source';
 import { connectSalesDb, mssqlOrderSource, SalesDbConnect } from './mssql-order-source';
-import type { OrderSource } from './order-source';
+import type { CustomerDirectory, OrderSource } from './order-source';
 
 export function createOrderSource(
-  config: Pick<Config, 'orderSource' | 'salesDbUrl' | 'salesDbQueries'>,
+  config: Pick<Config, 'orderSource' | 'salesDbUrl' | 'salesDbQueries'> & Partial<Pick<Config, 'databaseUrl'>>,
   db: Db,
   connect: SalesDbConnect = connectSalesDb,
 ): OrderSource {
-  if (config.orderSource !== 'mssql') return crmOrderSource(db);
+  if (config.orderSource !== 'mssql') return crmOrderSource(db, config.databaseUrl ? databaseKind(config.databaseUrl) : 'sqlite');
   if (!config.salesDbUrl) {
     throw new Error('ORDER_SOURCE=mssql 需要配置 SALES_DB_URL（销售系统数据库的连接字符串）');
   }
-  return mssqlOrderSource({ connectionString: config.salesDbUrl, queries: config.salesDbQueries }, connect);
+  return mssqlOrderSource(
+    { connectionString: config.salesDbUrl, queries: config.salesDbQueries, customers: customerDirectory(db) },
+    connect,
+  );
+}
+
+/** The CRM's customers whose name contains the text, with their 客户经理's name. */
+export function customerDirectory(db: Db): CustomerDirectory {
+  return async (customerName) => {
+    const rows = await db.customer.findMany({
+      where: customerName ? { name: { contains: customerName } } : {},
+      select: { id: true, number: true, name: true, accountManager: { select: { name: true } } },
+    });
+    return rows.map(({ accountManager, ...customer }) => ({ ...customer, accountManagerName: accountManager?.name ?? null }));
+  };
 }

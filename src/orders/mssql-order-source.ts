@@ -2,14 +2,18 @@
 // read through the `mssql` package with the connection string and the queries
 // of the configuration. The sales system knows a customer by its 客户编号
 // (customer.number). Values always go in as typed parameters, never into the SQL.
-import { ConnectionPool, Int, ISqlType, NVarChar } from 'mssql';
+import { ConnectionPool, DateTime2, Int, ISqlType, NVarChar } from 'mssql';
 import { cents, centsText } from './money';
 import {
   COUNTED_ORDER_STATUSES,
+  Contribution,
+  ContributionQuery,
+  CustomerDirectory,
   CustomerKey,
   ORDER_ID_PATTERN,
   OrderDetail,
   OrderLineView,
+  OrderPeriod,
   OrderSource,
   OrderSummary,
 } from './order-source';
@@ -35,7 +39,12 @@ export interface SalesDbSettings {
   /** e.g. Server=sales-db,1433;Database=Sales;User Id=crm_reader;Password=…;Encrypt=true */
   connectionString: string;
   queries: SalesDbQueries;
+  /** the CRM's customers, for 客户贡献分析 (the sales system has only their numbers) */
+  customers?: CustomerDirectory;
 }
+
+/** "All years" as a period the configured query can take like any other. */
+const ALL_DATES = { from: new Date(Date.UTC(1900, 0, 1)), to: new Date(Date.UTC(9999, 11, 31)) };
 
 interface OrderRow {
   id: unknown;
@@ -81,10 +90,12 @@ function line(row: LineRow): OrderLineView {
   };
 }
 
+const noDirectory: CustomerDirectory = () => Promise.reject(new Error('客户贡献分析需要 CRM 的客户信息'));
+
 const isCounted = (status: number) => (COUNTED_ORDER_STATUSES as readonly number[]).includes(status);
 
 export function mssqlOrderSource(settings: SalesDbSettings, connect: SalesDbConnect = connectSalesDb): OrderSource {
-  const { queries } = settings;
+  const { queries, customers: directory = noDirectory } = settings;
   let pool: Promise<SalesDbPool> | null = null;
 
   /** The one pool of this source; a failed connection is tried again on the next request. */
@@ -98,6 +109,15 @@ export function mssqlOrderSource(settings: SalesDbSettings, connect: SalesDbConn
 
   async function forCustomer(customer: CustomerKey): Promise<SalesDbRequest> {
     return (await request()).input('customerNumber', NVarChar(30), customer.number);
+  }
+
+  /** The configured contribution query: the sums of the period per 客户编号. */
+  async function sumsPerCustomer({ from, to }: OrderPeriod) {
+    const result = await (await request())
+      .input('from', DateTime2, from)
+      .input('to', DateTime2, to)
+      .query<{ customerNumber: unknown; orderCount: unknown; amount: unknown }>(queries.contribution);
+    return result.recordset;
   }
 
   return {
@@ -137,6 +157,39 @@ export function mssqlOrderSource(settings: SalesDbSettings, connect: SalesDbConn
         }
       }
       return dates;
+    },
+
+    // The sales system sums per 客户编号 (one aggregate query); the CRM's customers
+    // of the name filter are joined to those sums, ranked and cut here.
+    async contribution({ customerName, period, skip, take }: ContributionQuery): Promise<Contribution> {
+      const [sums, customers] = await Promise.all([sumsPerCustomer(period ?? ALL_DATES), directory(customerName)]);
+      const byNumber = new Map(customers.map((c) => [c.number, c]));
+      const ranked = sums
+        .filter((row) => byNumber.has(String(row.customerNumber)))
+        .map((row) => ({ customer: byNumber.get(String(row.customerNumber))!, orderCount: Number(row.orderCount), cents: cents(row.amount) }))
+        .sort((a, b) => b.cents - a.cents || a.customer.number.localeCompare(b.customer.number));
+      return {
+        rows: ranked.slice(skip, skip + take).map(({ customer, orderCount, cents: amount }) => ({
+          customerId: customer.id,
+          customerNumber: customer.number,
+          customerName: customer.name,
+          accountManagerName: customer.accountManagerName,
+          orderCount,
+          amount: centsText(amount),
+        })),
+        customers: ranked.length,
+        orderCount: ranked.reduce((sum, r) => sum + r.orderCount, 0),
+        amount: centsText(ranked.reduce((sum, r) => sum + r.cents, 0)),
+      };
+    },
+
+    async orderTotal(period) {
+      return centsText((await sumsPerCustomer(period)).reduce((sum, row) => sum + cents(row.amount), 0));
+    },
+
+    async orderYears() {
+      const rows = (await (await request()).query<{ year: unknown }>(queries.orderYears)).recordset;
+      return rows.map((row) => Number(row.year)).filter(Number.isInteger).sort((a, b) => b - a);
     },
   };
 }

@@ -46,6 +46,49 @@ export interface OrderDetail {
   total: string;
 }
 
+/** A period of order dates: from (inclusive) to (exclusive). */
+export interface OrderPeriod {
+  from: Date;
+  to: Date;
+}
+
+/** 客户贡献分析: which customers (name contains), which period (null: all orders), which rows. */
+export interface ContributionQuery {
+  customerName: string | null;
+  period: OrderPeriod | null;
+  skip: number;
+  take: number;
+}
+
+export interface ContributionRow {
+  customerId: number;
+  customerNumber: string;
+  customerName: string;
+  accountManagerName: string | null;
+  orderCount: number;
+  /** decimal string with two places */
+  amount: string;
+}
+
+/** A customer as the ranking shows it (the sales system knows only its number). */
+export interface ContributionCustomer {
+  id: number;
+  number: string;
+  name: string;
+  accountManagerName: string | null;
+}
+
+/** The CRM's customers whose name contains the text (all when null), for a source outside the CRM. */
+export type CustomerDirectory = (customerName: string | null) => Promise<ContributionCustomer[]>;
+
+/** One window of the ranking, highest amount first, with the totals of the whole filtered set. */
+export interface Contribution {
+  rows: ContributionRow[];
+  customers: number;
+  orderCount: number;
+  amount: string;
+}
+
 export interface OrderSource {
   /** counted orders of a customer, newest first */
   listOrders(customer: CustomerKey, page: { skip: number; take: number }): Promise<{ items: OrderSummary[]; total: number }>;
@@ -53,4 +96,10 @@ export interface OrderSource {
   getOrder(customer: CustomerKey, orderId: string): Promise<OrderDetail | null>;
   /** the date of the last counted order per customer id, for all customers, in one go */
   lastOrderDates(customers: CustomerKey[]): Promise<Map<number, Date>>;
+  /** per customer, its counted orders and their amount: one aggregate query, never the orders themselves */
+  contribution(query: ContributionQuery): Promise<Contribution>;
+  /** the amount of all counted orders in the period (decimal string with two places) */
+  orderTotal(period: OrderPeriod): Promise<string>;
+  /** the years that have counted orders, latest first */
+  orderYears(): Promise<number[]>;
 }

@@ -2,7 +2,7 @@
 // is configurable (the sales system's tables are the administrator's to know);
 // the defaults read a plain Orders/OrderLines schema, documented in CONTEXT.md.
 // Every value reaches SQL Server as a parameter (@customerNumber, @orderId,
-// @skip, @take), never inside the text. The column aliases are what the CRM reads.
+// @skip, @take, @from, @to), never inside the text. The column aliases are what the CRM reads.
 
 import { COUNTED_ORDER_STATUSES } from './order-source';
 
@@ -17,6 +17,10 @@ export interface SalesDbQueries {
   orderLines: string;
   /** no parameters → customerNumber, lastOrderDate: the last counted order of every customer */
   lastOrders: string;
+  /** @from, @to (order dates from ≤ date < to) → customerNumber, orderCount, amount: counted orders per customer */
+  contribution: string;
+  /** no parameters → year: every year with counted orders */
+  orderYears: string;
 }
 
 const ORDER_COLUMNS =
@@ -40,6 +44,11 @@ export const DEFAULT_SALES_DB_QUERIES: SalesDbQueries = {
   lastOrders:
     'SELECT o.CustomerNo AS [customerNumber], MAX(o.OrderDate) AS [lastOrderDate] ' +
     `FROM dbo.Orders o WHERE ${COUNTED} GROUP BY o.CustomerNo`,
+  contribution:
+    'SELECT o.CustomerNo AS [customerNumber], COUNT(*) AS [orderCount], COALESCE(SUM(t.Amount), 0) AS [amount] ' +
+    'FROM dbo.Orders o OUTER APPLY (SELECT SUM(l.Amount) AS Amount FROM dbo.OrderLines l WHERE l.OrderId = o.OrderId) t ' +
+    `WHERE ${COUNTED} AND o.OrderDate >= @from AND o.OrderDate < @to GROUP BY o.CustomerNo`,
+  orderYears: `SELECT DISTINCT YEAR(o.OrderDate) AS [year] FROM dbo.Orders o WHERE ${COUNTED}`,
 };
 
 /** The queries from the environment (SALES_DB_…_QUERY), each defaulting to the above. */
@@ -52,5 +61,7 @@ export function salesDbQueriesFrom(env: NodeJS.ProcessEnv): SalesDbQueries {
     order: pick('SALES_DB_ORDER_QUERY', d.order),
     orderLines: pick('SALES_DB_ORDER_LINES_QUERY', d.orderLines),
     lastOrders: pick('SALES_DB_LAST_ORDER_QUERY', d.lastOrders),
+    contribution: pick('SALES_DB_CONTRIBUTION_QUERY', d.contribution),
+    orderYears: pick('SALES_DB_ORDER_YEARS_QUERY', d.orderYears),
   };
 }

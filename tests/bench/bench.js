@@ -15,7 +15,7 @@ const { spawn } = require('child_process');
 const USERS = Number(process.env.BENCH_USERS || 100);
 const SECONDS = Number(process.env.BENCH_SECONDS || 20);
 const PAGES = {
-  manager: ['/home', '/opportunities', '/opportunities?page=2', '/customers', '/customers?page=2', '/churn', '/service/assign', '/service/archive'],
+  manager: ['/home', '/opportunities', '/opportunities?page=2', '/customers', '/customers?page=2', '/churn', '/service/assign', '/service/archive', '/reports/contribution', `/reports/contribution?year=${new Date().getFullYear()}`, '/reports/composition', '/reports/service', '/reports/churn'],
   sales1: ['/home', '/opportunities', '/plans', '/customers', '/churn', '/service/handle', '/service/feedback'],
   sales2: ['/home', '/plans', '/customers', '/service/new', '/service/archive'],
 };

@@ -121,6 +121,9 @@ test('the pages read the order source given to the app, keyed by the customer', 
       };
     },
     lastOrderDates: async () => new Map(),
+    contribution: async () => ({ rows: [], customers: 0, orderCount: 0, amount: '0.00' }),
+    orderTotal: async () => '0.00',
+    orderYears: async () => [],
   };
   const app = createApp({ db, config: testConfig(url), orderSource: source });
   try {

@@ -34,6 +34,8 @@ describe('configuration', () => {
       SALES_DB_ORDER_QUERY: 'SELECT * FROM v_crm_orders WHERE id = @orderId',
       SALES_DB_ORDER_LINES_QUERY: 'SELECT * FROM v_crm_lines WHERE id = @orderId',
       SALES_DB_LAST_ORDER_QUERY: '  ',
+      SALES_DB_CONTRIBUTION_QUERY:
+        'SELECT kh AS customerNumber, COUNT(*) AS orderCount, SUM(je) AS amount FROM v_crm_orders WHERE rq >= @from AND rq < @to GROUP BY kh',
     });
     expect(config.orderSource).toBe('mssql');
     expect(config.salesDbUrl).toBe('Server=sales,1433;Database=Sales;User Id=crm;Password=x');
@@ -43,6 +45,8 @@ describe('configuration', () => {
       order: 'SELECT * FROM v_crm_orders WHERE id = @orderId',
       orderLines: 'SELECT * FROM v_crm_lines WHERE id = @orderId',
       lastOrders: DEFAULT_SALES_DB_QUERIES.lastOrders,
+      contribution: 'SELECT kh AS customerNumber, COUNT(*) AS orderCount, SUM(je) AS amount FROM v_crm_orders WHERE rq >= @from AND rq < @to GROUP BY kh',
+      orderYears: DEFAULT_SALES_DB_QUERIES.orderYears,
     });
   });
 
@@ -52,7 +56,10 @@ describe('configuration', () => {
     expect(q.orders).toMatch(/@customerNumber[\s\S]*ORDER BY o\.OrderDate DESC[\s\S]*@skip[\s\S]*@take/);
     expect(q.order).toMatch(/@orderId[\s\S]*@customerNumber/);
     expect(q.orderLines).toContain('@orderId');
-    for (const sql of [q.orderCount, q.orders, q.order, q.lastOrders]) expect(sql).toContain('o.Status IN (5, 6)');
+    expect(q.contribution).toMatch(/@from[\s\S]*@to[\s\S]*GROUP BY o\.CustomerNo/);
+    for (const sql of [q.orderCount, q.orders, q.order, q.lastOrders, q.contribution, q.orderYears]) {
+      expect(sql).toContain('o.Status IN (5, 6)');
+    }
     for (const sql of Object.values(q)) expect(sql).not.toMatch(/\$\{|'/);
   });
 });
@@ -95,5 +102,29 @@ describe('createOrderSource', () => {
     expect(one.text).toMatch(/class="number order-total">10.00</);
     expect(fake.connections).toEqual(['Server=sales-db;Database=Sales']);
     expect(fake.calls.every((c) => c.inputs.customerNumber?.value === 'KH20240301007')).toBe(true);
+  });
+
+  test('mssql: 客户贡献分析 ranks the CRM’s customers by the sums of the sales system', async () => {
+    const known = await createCustomer(db, { name: '销售系统大客户', number: 'KH20240501001' });
+    const fake = fakeSalesDb(({ sql }) => {
+      if (sql === DEFAULT_SALES_DB_QUERIES.orderYears) return [{ year: 2024 }, { year: 2025 }];
+      if (sql !== DEFAULT_SALES_DB_QUERIES.contribution) return [];
+      return [
+        { customerNumber: 'KH20240501001', orderCount: 3, amount: '12345.60' },
+        // A number the CRM does not know is left out.
+        { customerNumber: 'KH19990101999', orderCount: 1, amount: 99999 },
+      ];
+    });
+    const config = testConfig(url, { orderSource: 'mssql', salesDbUrl: 'Server=sales-db;Database=Sales' });
+    const app = createApp({ db, config, orderSource: createOrderSource(config, db, fake.connect) });
+    const res = await (await login(app, 'manager')).get('/reports/contribution?year=2025');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain(`<a href="/customers/${known.id}">销售系统大客户</a>`);
+    expect(res.text).toContain('12,345.60');
+    expect(res.text).not.toContain('99,999');
+    expect(res.text).toMatch(/<option value="2025" selected>2025 年<\/option>/);
+    const call = fake.calls.find((c) => c.sql === DEFAULT_SALES_DB_QUERIES.contribution)!;
+    expect(call.inputs.from.value).toEqual(new Date(2025, 0, 1));
+    expect(call.inputs.to.value).toEqual(new Date(2026, 0, 1));
   });
 });

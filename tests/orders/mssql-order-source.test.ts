@@ -1,8 +1,9 @@
 // The mssql order source against a fake connection: the configured SQL is run
 // as it is, every value goes in as a typed parameter (never into the SQL), rows
 // become orders, totals are exact, and the pool is made once, when first needed.
-import { Int, NVarChar } from 'mssql';
+import { DateTime2, Int, NVarChar } from 'mssql';
 import { mssqlOrderSource } from '../../src/orders/mssql-order-source';
+import type { CustomerDirectory } from '../../src/orders/order-source';
 import type { SalesDbQueries } from '../../src/orders/sales-db-queries';
 import { fakeSalesDb, SalesDbCall } from './fake-sales-db';
 
@@ -12,6 +13,8 @@ const QUERIES: SalesDbQueries = {
   order: 'SELECT … FROM Sales.Orders WHERE Id = @orderId AND Cust = @customerNumber',
   orderLines: 'SELECT … FROM Sales.Lines WHERE OrderId = @orderId',
   lastOrders: 'SELECT Cust AS customerNumber, MAX(Dt) AS lastOrderDate FROM Sales.Orders GROUP BY Cust',
+  contribution: 'SELECT Cust AS customerNumber, COUNT(*) AS orderCount, SUM(Amt) AS amount FROM Sales.Orders WHERE Dt >= @from AND Dt < @to GROUP BY Cust',
+  orderYears: 'SELECT DISTINCT YEAR(Dt) AS year FROM Sales.Orders',
 };
 const CONNECTION = 'Server=sales-db,1433;Database=Sales;User Id=crm_reader;Password=secret;Encrypt=true';
 const customer = { id: 42, number: "KH20240101001'; DROP TABLE Orders; --" };
@@ -164,5 +167,67 @@ describe('the connection', () => {
     await expect(source.lastOrderDates([])).rejects.toThrow('Failed to connect');
     expect(await source.lastOrderDates([])).toEqual(new Map());
     expect(fake.connections).toEqual([CONNECTION, CONNECTION]);
+  });
+});
+
+describe('contribution (客户贡献分析)', () => {
+  const customers = [
+    { id: 1, number: 'KH001', name: '甲公司', accountManagerName: '李明' },
+    { id: 2, number: 'KH002', name: '乙公司', accountManagerName: null },
+    { id: 3, number: 'KH003', name: '丙公司', accountManagerName: '张伟' },
+  ];
+  const sums = [
+    { customerNumber: 'KH001', orderCount: 2, amount: 1250.5 },
+    { customerNumber: 'KH002', orderCount: '1', amount: '3000.00' },
+    { customerNumber: 'KH003', orderCount: 4, amount: '1250.50' },
+    { customerNumber: 'KH404', orderCount: 9, amount: '9999.99' },
+  ];
+
+  function contributionSource(directory: CustomerDirectory = async () => customers) {
+    const fake = fakeSalesDb(({ sql }) => (sql === QUERIES.contribution ? sums : [{ year: 2024 }, { year: 2026 }, { year: 2025 }]));
+    const source = mssqlOrderSource({ connectionString: CONNECTION, queries: QUERIES, customers: directory }, fake.connect);
+    return { fake, source };
+  }
+
+  test('the configured query with the period as typed parameters; the CRM’s customers ranked by amount, then 客户编号', async () => {
+    const { fake, source } = contributionSource();
+    const period = { from: new Date(2025, 0, 1), to: new Date(2026, 0, 1) };
+    const result = await source.contribution({ customerName: null, period, skip: 0, take: 2 });
+    expect(result.rows).toEqual([
+      { customerId: 2, customerNumber: 'KH002', customerName: '乙公司', accountManagerName: null, orderCount: 1, amount: '3000.00' },
+      { customerId: 1, customerNumber: 'KH001', customerName: '甲公司', accountManagerName: '李明', orderCount: 2, amount: '1250.50' },
+    ]);
+    // Totals over every known customer, not only the window; KH404 is no customer of the CRM.
+    expect(result).toMatchObject({ customers: 3, orderCount: 7, amount: '5501.00' });
+    expect(fake.calls).toHaveLength(1);
+    expect(fake.calls[0].sql).toBe(QUERIES.contribution);
+    expect(fake.calls[0].inputs).toEqual({ from: { type: DateTime2, value: period.from }, to: { type: DateTime2, value: period.to } });
+    const next = await source.contribution({ customerName: null, period, skip: 2, take: 2 });
+    expect(next.rows.map((r) => r.customerNumber)).toEqual(['KH003']);
+  });
+
+  test('all years: the widest period; the name filter is the CRM’s', async () => {
+    const asked: (string | null)[] = [];
+    const { fake, source } = contributionSource(async (name) => {
+      asked.push(name);
+      return customers.filter((c) => c.name.includes(name ?? ''));
+    });
+    const result = await source.contribution({ customerName: '丙', period: null, skip: 0, take: 10 });
+    expect(asked).toEqual(['丙']);
+    expect(result.rows.map((r) => r.customerName)).toEqual(['丙公司']);
+    expect(fake.calls[0].inputs.from.value).toEqual(new Date(Date.UTC(1900, 0, 1)));
+    expect(fake.calls[0].inputs.to.value).toEqual(new Date(Date.UTC(9999, 11, 31)));
+    expectParameterised(fake.calls);
+  });
+
+  test('the total of a period: every row of the sales system, known customer or not', async () => {
+    const { fake, source } = contributionSource();
+    expect(await source.orderTotal({ from: new Date(2025, 0, 1), to: new Date(2025, 6, 1) })).toBe('15500.99');
+    expect(fake.calls[0].inputs.to).toEqual({ type: DateTime2, value: new Date(2025, 6, 1) });
+  });
+
+  test('the years with orders, latest first', async () => {
+    const { source } = contributionSource();
+    expect(await source.orderYears()).toEqual([2026, 2025, 2024]);
   });
 });

@@ -116,15 +116,18 @@ function amountOf(line: OrderLineInput): string {
 
 export async function createOrder(db: Db, input: OrderInput) {
   const n = next();
+  const lines = input.lines ?? [];
+  const total = lines.reduce((sum, line) => sum + Math.round(Number(amountOf(line)) * 100), 0);
   return db.order.create({
     data: {
       number: input.number ?? `DDKT${process.pid}${String(n).padStart(6, '0')}`,
       customerId: input.customerId,
       date: input.date,
       status: input.status ?? 5,
+      amount: (total / 100).toFixed(2),
       address: input.address === undefined ? `北京市海淀区测试路${n}号` : input.address,
       lines: {
-        create: (input.lines ?? []).map((line) => ({
+        create: lines.map((line) => ({
           productName: line.productName,
           quantity: line.quantity,
           unit: line.unit ?? '台',
