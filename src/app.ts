@@ -36,7 +36,8 @@ export function createApp(context: AppContext): express.Express {
   const { db, config } = context;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Behind IIS or nginx the client's address comes from X-Forwarded-For, believed only from these proxies.
+  app.set('trust proxy', config.trustProxy);
   app.set('view engine', 'ejs');
   app.set('views', path.join(ROOT, 'views'));
   // Compiled templates (and the partials they include, a row of a list each) are kept,

@@ -9,10 +9,6 @@ import { startScheduledJobs } from '../jobs/schedule';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  // The development default would let anyone who reads the source forge sessions.
-  if (databaseKind(config.databaseUrl) === 'sqlserver' && !process.env.SESSION_SECRET) {
-    throw new Error('使用 SQL Server 运行时必须设置 SESSION_SECRET（会话签名密钥，一个足够长的随机字符串）');
-  }
   if (databaseKind(config.databaseUrl) === 'sqlite') {
     const { created, applied } = await prepareEmbeddedDatabase(config.databaseUrl, { demoData: config.demoData });
     if (created) console.log(`已创建内置数据库 ${config.databaseUrl}${config.demoData ? '（含演示数据）' : ''}`);
