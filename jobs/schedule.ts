@@ -5,6 +5,7 @@ import { schedule } from 'node-cron';
 import type { Config } from '../src/config';
 import type { Db } from '../src/db/client';
 import type { OrderSource } from '../src/orders/order-source';
+import { logger } from '../src/shared/logger';
 import { CHURN_JOB_NAME, describeOutcome, runChurnWarningJob } from './churn-warnings';
 
 export interface ScheduledJobs {
@@ -35,9 +36,9 @@ export function startScheduledJobs(context: { db: Db; config: Config; orderSourc
               scheduledFor: scheduledMinute(date),
               timeZone: config.churnJobTimezone,
             });
-            console.log(describeOutcome(result));
+            logger.info({ job: CHURN_JOB_NAME, outcome: result.outcome }, describeOutcome(result));
           } catch (err) {
-            console.error(`${CHURN_JOB_NAME}任务未能运行`, err);
+            logger.error({ err, job: CHURN_JOB_NAME }, `${CHURN_JOB_NAME}任务未能运行`);
           }
         },
         { name: 'churn-warnings', timezone: config.churnJobTimezone, noOverlap: true },

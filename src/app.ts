@@ -12,6 +12,7 @@ import { takeFlash } from './http/page';
 import { errorPage, notFound } from './http/errors';
 import { loadUser, requireLogin } from './auth/middleware';
 import { authRoutes } from './auth/routes';
+import { loginBlockRoutes } from './auth/login-block-routes';
 import { layoutRoutes } from './layout/routes';
 import { healthRoutes } from './health/routes';
 import { viewHelpers } from './http/view-helpers';
@@ -88,6 +89,7 @@ function moduleRoutes(context: Required<AppContext>): express.Router[] {
     marketingRoutes(context.db),
     churnRoutes(context.db),
     jobRoutes(context),
+    loginBlockRoutes(context.db),
     customerRoutes(context.db, context.orderSource),
   ];
 }

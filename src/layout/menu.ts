@@ -41,7 +41,7 @@ export const MENU: MenuModule[] = [
   },
   {
     label: '系统管理',
-    links: [link('定时任务', '/admin/jobs', 'job:run')],
+    links: [link('定时任务', '/admin/jobs', 'job:run'), link('登录封锁', '/admin/login-blocks', 'user:manage')],
   },
 ];
 

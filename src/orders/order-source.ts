@@ -53,4 +53,6 @@ export interface OrderSource {
   getOrder(customer: CustomerKey, orderId: string): Promise<OrderDetail | null>;
   /** the date of the last counted order per customer id, for all customers, in one go */
   lastOrderDates(customers: CustomerKey[]): Promise<Map<number, Date>>;
+  /** closes the connections the source holds, at shutdown */
+  close?(): Promise<void>;
 }
