@@ -5,7 +5,7 @@ import session from 'express-session';
 import type { Config } from './config';
 import type { Db } from './db/client';
 import { DatabaseSessionStore } from './http/session-store';
-import { securityHeaders } from './http/security-headers';
+import { noStore, securityHeaders, staticFiles } from './http/security-headers';
 import { requestLog } from './http/request-log';
 import { csrfProtection } from './http/csrf';
 import { takeFlash } from './http/page';
@@ -48,7 +48,8 @@ export function createApp(context: AppContext): express.Express {
 
   app.use(requestLog(config.logRequests));
   app.use(securityHeaders);
-  app.use(express.static(path.join(ROOT, 'public'), { maxAge: '1h' }));
+  app.use(staticFiles(ROOT));
+  app.use(noStore);
   app.use(healthRoutes(db));
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 200 }));
   app.use(

@@ -33,8 +33,8 @@ export function requestLog(enabled: boolean) {
       return userId ? { userId } : {};
     },
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
-    customSuccessMessage: (req, res) => `${req.method} ${res.statusCode}`,
-    customErrorMessage: (req, res) => `${req.method} ${res.statusCode}`,
+    customSuccessMessage: (req, res) => `${req.method} ${req.url} ${res.statusCode}`,
+    customErrorMessage: (req, res) => `${req.method} ${req.url} ${res.statusCode}`,
     // The error itself, with its stack, is logged once by the error page (src/http/errors.ts).
     customErrorObject: (_req, _res, _err, val: Record<string, unknown>) => ({ res: val.res, durationMs: val.durationMs }),
   });

@@ -16,7 +16,12 @@ function prettyAvailable(): boolean {
 }
 
 export function createLogger(options: { level: string; pretty?: boolean }, destination?: DestinationStream): Logger {
-  const base = { level: options.level, timestamp: pino.stdTimeFunctions.isoTime };
+  const base = {
+    level: options.level,
+    timestamp: pino.stdTimeFunctions.isoTime,
+    // "level":"info" rather than 30: the lines are read by people and by log tools alike.
+    formatters: { level: (label: string) => ({ level: label }) },
+  };
   if (options.pretty && !destination && prettyAvailable()) {
     return pino({ ...base, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:standard', ignore: 'pid,hostname' } } });
   }
