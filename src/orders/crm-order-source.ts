@@ -1,5 +1,6 @@
 // The default order source: the Order/OrderLine tables in the CRM's own database.
 import type { Db } from '../db/client';
+import { strictWholeNumber } from '../shared/form';
 import { COUNTED_ORDER_STATUSES, CustomerKey, OrderDetail, OrderSource, OrderSummary } from './order-source';
 
 const counted = { status: { in: [...COUNTED_ORDER_STATUSES] } };
@@ -20,8 +21,8 @@ export function crmOrderSource(db: Db): OrderSource {
     },
 
     async getOrder(customer, orderId): Promise<OrderDetail | null> {
-      const id = Number(orderId);
-      if (!Number.isInteger(id)) return null;
+      const id = strictWholeNumber(orderId);
+      if (id === null) return null;
       const order = await db.order.findFirst({
         where: { id, customerId: customer.id, ...counted },
         include: { lines: { orderBy: { id: 'asc' } } },
