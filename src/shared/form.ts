@@ -19,7 +19,8 @@ function textError(label: string, required: boolean) {
  * character (a lone surrogate) are never stored: SQL Server, exports and the
  * pages would each take them differently.
  */
-const UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+export const UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function storableText(label: string) {
   return (schema: z.ZodString) => schema.refine((text) => !UNSTORABLE.test(text), `${label}含有不能保存的字符`);
