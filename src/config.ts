@@ -146,6 +146,9 @@ const SETTINGS = {
 
 type Settings = typeof SETTINGS;
 
+/** The environment variables read (README's configuration table lists each). */
+export const SETTING_NAMES = Object.values(SETTINGS).map((s) => s.env);
+
 export type Config = { [K in keyof Settings]: Settings[K] extends Setting<infer T> ? T : never } & {
   /** the sales system's SQL for orders (SALES_DB_…_QUERY); see src/orders/CONTEXT.md */
   salesDbQueries: SalesDbQueries;

@@ -1,5 +1,7 @@
 // The configuration is checked at start: each bad setting is named with what it accepts.
-import { ConfigError, loadConfig } from '../../src/config';
+import fs from 'fs';
+import path from 'path';
+import { ConfigError, loadConfig, SETTING_NAMES } from '../../src/config';
 
 function problemsOf(env: Record<string, string>): string {
   try {
@@ -92,4 +94,10 @@ test('settings that belong together: the sales system needs its URL, SQL Server 
   expect(problemsOf({ ORDER_SOURCE: 'mssql' })).toContain('SALES_DB_URL');
   expect(problemsOf({ DATABASE_URL: 'sqlserver://db:1433;database=crm' })).toContain('SESSION_SECRET');
   expect(loadConfig({ DATABASE_URL: 'sqlserver://db:1433;database=crm', SESSION_SECRET: 's3cret-value' }).sessionSecret).toBe('s3cret-value');
+});
+
+test('the README’s configuration table lists every setting', () => {
+  const readme = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+  const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1));
+  expect(SETTING_NAMES.filter((name) => !table.includes(`| \`${name}\``))).toEqual([]);
 });
