@@ -15,7 +15,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   useLogger(createLogger({ level: config.logLevel, pretty: process.env.NODE_ENV === 'development' }));
   if (databaseKind(config.databaseUrl) === 'sqlite') {
-    const { created, applied } = await prepareEmbeddedDatabase(config.databaseUrl, { demoData: config.demoData });
+    const { created, applied, copiedTo } = await prepareEmbeddedDatabase(config.databaseUrl, { demoData: config.demoData });
+    if (copiedTo) logger.info(`升级前的数据库已备份到 ${copiedTo}`);
     if (created) logger.info(`已创建内置数据库 ${config.databaseUrl}${config.demoData ? '（含演示数据）' : ''}`);
     else if (applied.length) logger.info({ migrations: applied }, `已升级内置数据库：${applied.join(', ')}`);
   }

@@ -18,6 +18,7 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
   switch (command) {
     case 'migrate': {
       const result = await prepareEmbeddedDatabase(config.databaseUrl, { demoData: config.demoData });
+      if (result.copiedTo) console.log(`升级前的数据库已备份到 ${result.copiedTo}`);
       console.log(result.applied.length ? `已应用迁移：${result.applied.join(', ')}` : '数据库已是最新');
       return;
     }
