@@ -8,6 +8,7 @@ import type { Db } from '../src/db/client';
 import type { OrderSource } from '../src/orders/order-source';
 import { OrderSourceError, raiseChurnWarnings } from '../src/churn/warnings';
 import { acquireLease, claimSlot, lockHolder, releaseLease } from './job-lock';
+import { trackRun } from './interrupted-runs';
 
 export const CHURN_JOB = 'churn-warnings';
 export const CHURN_JOB_NAME = '客户流失预警';
@@ -65,18 +66,20 @@ export async function runChurnWarningJob(options: ChurnJobOptions): Promise<Chur
   try {
     const startedAt = now();
     const run = await db.jobRun.create({ data: { job: CHURN_JOB, trigger, startedAt } });
-    try {
-      const result = await raiseChurnWarnings(db, orderSource, {
-        now: startedAt,
-        actorId: options.actorId ?? null,
-        timeZone: options.timeZone,
-      });
-      const finished = await db.jobRun.update({ where: { id: run.id }, data: { ...result, finishedAt: new Date() } });
-      return { outcome: 'finished', run: finished };
-    } catch (err) {
-      const failed = await db.jobRun.update({ where: { id: run.id }, data: { error: failureText(err), finishedAt: new Date() } });
-      return { outcome: 'failed', run: failed };
-    }
+    return await trackRun({ runId: run.id, job: CHURN_JOB, holder }, async (): Promise<ChurnJobOutcome> => {
+      try {
+        const result = await raiseChurnWarnings(db, orderSource, {
+          now: startedAt,
+          actorId: options.actorId ?? null,
+          timeZone: options.timeZone,
+        });
+        const finished = await db.jobRun.update({ where: { id: run.id }, data: { ...result, finishedAt: new Date() } });
+        return { outcome: 'finished', run: finished };
+      } catch (err) {
+        const failed = await db.jobRun.update({ where: { id: run.id }, data: { error: failureText(err), finishedAt: new Date() } });
+        return { outcome: 'failed', run: failed };
+      }
+    });
   } finally {
     await releaseLease(db, CHURN_JOB, holder);
   }

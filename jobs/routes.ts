@@ -41,6 +41,7 @@ export function jobRoutes({ db, config, orderSource }: { db: Db; config: Config;
       actorId: user.id,
       timeZone: config.churnJobTimezone,
     });
+    req.log.info({ job: CHURN_JOB_NAME, outcome: outcome.outcome, userId: user.id }, describeOutcome(outcome));
     flash(req, describeOutcome(outcome), outcome.outcome === 'finished' ? 'success' : 'error');
     res.redirect('/admin/jobs');
   });

@@ -5,6 +5,7 @@ import { schedule } from 'node-cron';
 import type { Config } from '../src/config';
 import type { Db } from '../src/db/client';
 import type { OrderSource } from '../src/orders/order-source';
+import { logger } from '../src/shared/logger';
 import { CHURN_JOB_NAME, describeOutcome, runChurnWarningJob } from './churn-warnings';
 import { runDailyBackup } from './database-backup';
 import { databaseKind } from '../src/db/client';
@@ -37,9 +38,9 @@ export function startScheduledJobs(context: { db: Db; config: Config; orderSourc
               scheduledFor: scheduledMinute(date),
               timeZone: config.churnJobTimezone,
             });
-            console.log(describeOutcome(result));
+            logger.info({ job: CHURN_JOB_NAME, outcome: result.outcome }, describeOutcome(result));
           } catch (err) {
-            console.error(`${CHURN_JOB_NAME}任务未能运行`, err);
+            logger.error({ err, job: CHURN_JOB_NAME }, `${CHURN_JOB_NAME}任务未能运行`);
           }
         },
         { name: 'churn-warnings', timezone: config.churnJobTimezone, noOverlap: true },
@@ -52,9 +53,9 @@ export function startScheduledJobs(context: { db: Db; config: Config; orderSourc
         config.backupSchedule,
         async ({ date }) => {
           try {
-            console.log(await runDailyBackup(db, config, scheduledMinute(date)));
+            logger.info({ job: 'database-backup' }, await runDailyBackup(db, config, scheduledMinute(date)));
           } catch (err) {
-            console.error('定时备份未能完成', err);
+            logger.error({ err, job: 'database-backup' }, '定时备份未能完成');
           }
         },
         { name: 'database-backup', noOverlap: true },

@@ -6,13 +6,14 @@ import type { Config } from './config';
 import type { Db } from './db/client';
 import { DatabaseHandle, swappableDatabase } from './db/handle';
 import { DatabaseSessionStore } from './http/session-store';
-import { securityHeaders } from './http/security-headers';
+import { noStore, securityHeaders, staticFiles } from './http/security-headers';
 import { requestLog } from './http/request-log';
 import { csrfProtection } from './http/csrf';
 import { takeFlash } from './http/page';
 import { errorPage, notFound } from './http/errors';
 import { loadUser, requireLogin } from './auth/middleware';
 import { authRoutes } from './auth/routes';
+import { loginBlockRoutes } from './auth/login-block-routes';
 import { layoutRoutes } from './layout/routes';
 import { healthRoutes } from './health/routes';
 import { viewHelpers } from './http/view-helpers';
@@ -55,7 +56,8 @@ export function createApp(context: AppContext): express.Express {
   const db = database.db;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Behind IIS or nginx the client's address comes from X-Forwarded-For, believed only from these proxies.
+  app.set('trust proxy', config.trustProxy);
   app.set('view engine', 'ejs');
   app.set('views', path.join(ROOT, 'views'));
   // Compiled templates (and the partials they include, a row of a list each) are kept,
@@ -66,7 +68,8 @@ export function createApp(context: AppContext): express.Express {
   app.use(database.gate);
   app.use(requestLog(config.logRequests));
   app.use(securityHeaders);
-  app.use(express.static(path.join(ROOT, 'public'), { maxAge: '1h' }));
+  app.use(staticFiles(ROOT));
+  app.use(noStore);
   app.use(healthRoutes(db));
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 200 }));
   app.use(
@@ -113,6 +116,7 @@ function moduleRoutes(context: Required<AppContext>): express.Router[] {
     marketingRoutes(context.db),
     churnRoutes(context.db),
     jobRoutes(context),
+    loginBlockRoutes(context.db),
     customerRoutes(context.db, context.orderSource),
     userRoutes(context.db),
     roleRoutes(context.db),

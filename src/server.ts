@@ -1,42 +1,57 @@
 // Starts the application: prepares the embedded database (or connects to SQL
-// Server), schedules the in-process jobs and listens.
-import { loadConfig } from './config';
+// Server), schedules the in-process jobs and listens; stops gracefully on
+// SIGTERM/SIGINT (src/http/shutdown.ts).
+import { ConfigError, loadConfig } from './config';
 import { createDb, databaseKind } from './db/client';
 import { swappableDatabase } from './db/handle';
 import { prepareEmbeddedDatabase } from './db/prepare';
 import { createApp } from './app';
 import { createOrderSource } from './orders/create-order-source';
+import { createLogger, logger, useLogger } from './shared/logger';
+import { gracefulShutdown } from './http/shutdown';
 import { startScheduledJobs } from '../jobs/schedule';
+import { interruptRunningJobs, recoverInterruptedRuns, waitForRunningJobs } from '../jobs/interrupted-runs';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  // The development default would let anyone who reads the source forge sessions.
-  if (databaseKind(config.databaseUrl) === 'sqlserver' && !process.env.SESSION_SECRET) {
-    throw new Error('使用 SQL Server 运行时必须设置 SESSION_SECRET（会话签名密钥，一个足够长的随机字符串）');
-  }
+  useLogger(createLogger({ level: config.logLevel, pretty: process.env.NODE_ENV === 'development' }));
   if (databaseKind(config.databaseUrl) === 'sqlite') {
-    const { created, applied } = await prepareEmbeddedDatabase(config.databaseUrl, { demoData: config.demoData });
-    if (created) console.log(`已创建内置数据库 ${config.databaseUrl}${config.demoData ? '（含演示数据）' : ''}`);
-    else if (applied.length) console.log(`已升级内置数据库：${applied.join(', ')}`);
+    const { created, applied, copiedTo } = await prepareEmbeddedDatabase(config.databaseUrl, { demoData: config.demoData });
+    if (copiedTo) logger.info(`升级前的数据库已备份到 ${copiedTo}`);
+    if (created) logger.info(`已创建内置数据库 ${config.databaseUrl}${config.demoData ? '（含演示数据）' : ''}`);
+    else if (applied.length) logger.info({ migrations: applied }, `已升级内置数据库：${applied.join(', ')}`);
   }
   // One swappable client for pages, sessions and jobs: a restore replaces it for all of them.
   const database = swappableDatabase(createDb(config.databaseUrl), config.databaseUrl);
   const db = database.db;
+  const interrupted = await recoverInterruptedRuns(db);
+  if (interrupted) logger.warn({ runs: interrupted }, '上次停止时未完成的任务运行已记为中断');
   const orderSource = createOrderSource(config, db);
   const app = createApp({ db, config, orderSource, database });
   const jobs = startScheduledJobs({ db, config, orderSource });
   const server = app.listen(config.port, config.host, () => {
-    console.log(`客户关系管理系统已启动：http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/`);
+    logger.info(`客户关系管理系统已启动：http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/`);
   });
-  const stop = () => {
-    jobs.stop();
-    server.close(() => void db.$disconnect().then(() => process.exit(0)));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  const stop = gracefulShutdown({
+    server,
+    stopSchedule: () => jobs.stop(),
+    runningJobs: waitForRunningJobs,
+    interruptJobs: () => interruptRunningJobs(db),
+    connections: [
+      { name: 'orders', close: () => orderSource.close?.() ?? Promise.resolve() },
+      { name: 'database', close: () => db.$disconnect() },
+    ],
+    timeoutMs: config.shutdownTimeoutSeconds * 1000,
+    log: logger,
+    exit: (code) => process.exit(code),
+  });
+  process.on('SIGINT', (signal) => void stop(signal));
+  process.on('SIGTERM', (signal) => void stop(signal));
 }
 
 main().catch((err: Error) => {
-  console.error(err.message);
+  // A bad configuration is a message for whoever starts the application, not a stack.
+  if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
+  else logger.fatal({ err }, err.message);
   process.exit(1);
 });

@@ -15,6 +15,7 @@ export const ENTITY_NAMES: Record<string, string> = {
   Product: '产品',
   Stock: '库存',
   Backup: '数据库备份',
+  LoginThrottle: '登录封锁',
 };
 
 export const ACTION_NAMES: Record<string, string> = {
@@ -36,6 +37,11 @@ export const ACTION_NAMES: Record<string, string> = {
   backup: '备份',
   upload: '上传备份',
   restore: '恢复',
+  login: '登录',
+  logout: '退出',
+  'login-failed': '登录失败',
+  'login-blocked': '登录封锁',
+  'login-unblocked': '解除登录封锁',
 };
 
 /** Field names shared by several kinds of record. */
@@ -84,6 +90,7 @@ const ENTITY_FIELDS: Record<string, Record<string, string>> = {
   DictionaryEntry: { type: '类别', item: '条目', value: '值', editable: '是否可编辑', sortOrder: '顺序' },
   Product: { name: '产品名称', model: '型号', batch: '等级/批次', unit: '单位', price: '单价' },
   Stock: { productId: '产品', warehouse: '仓库', location: '货位', quantity: '件数' },
+  LoginThrottle: { key: '封锁对象', failures: '失败次数', windowStart: '计数开始', blockedUntil: '封锁至', address: '地址' },
   Backup: { kind: '方式', size: '大小（字节）', originalName: '上传的文件名', createdAt: '备份时间' },
 };
 

@@ -32,16 +32,16 @@ export async function loadCurrentUser(db: Db, id: number): Promise<CurrentUser |
 // answer takes as long as for a known user.
 const NO_USER_HASH = bcrypt.hashSync('no such user', BCRYPT_ROUNDS);
 
-/** The id of the user with these credentials, or why not. */
+/** The id of the user with these credentials, or why not (and whose account it was, if any). */
 export async function checkCredentials(
   db: Db,
   username: string,
   password: string,
-): Promise<{ ok: true; userId: number } | { ok: false; reason: 'invalid' | 'disabled' }> {
+): Promise<{ ok: true; userId: number } | { ok: false; reason: 'invalid' | 'disabled'; userId: number | null }> {
   const user = await db.user.findUnique({ where: { username } });
   const matches = await bcrypt.compare(password, user?.passwordHash ?? NO_USER_HASH);
-  if (!user || !matches) return { ok: false, reason: 'invalid' };
-  if (user.status !== 'normal') return { ok: false, reason: 'disabled' };
+  if (!user || !matches) return { ok: false, reason: 'invalid', userId: user?.id ?? null };
+  if (user.status !== 'normal') return { ok: false, reason: 'disabled', userId: user.id };
   return { ok: true, userId: user.id };
 }
 

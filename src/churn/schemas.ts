@@ -1,6 +1,6 @@
 // The forms of the churn pages. Lengths follow the ChurnMeasure/ChurnWarning columns.
 import { z } from 'zod';
-import { optionalText, optionalWholeNumber, requiredText } from '../shared/form';
+import { MAX_ID, optionalText, optionalWholeNumber, requiredText } from '../shared/form';
 import { CHURN_WARNING_STATUS, ChurnWarningStatus } from './warning-status';
 
 export const measureForm = z.object({
@@ -23,7 +23,7 @@ export const STATUS_FILTERS: { value: StatusFilter; label: string }[] = [
 
 export const listQuery = z.object({
   customerName: optionalText('客户名称', 100),
-  accountManagerId: optionalWholeNumber('客户经理', 1, 2_147_483_647),
+  accountManagerId: optionalWholeNumber('客户经理', 1, MAX_ID),
   status: optionalText('状态', 20).refine(
     (value) => value === null || STATUS_FILTERS.some((f) => f.value === value),
     '请选择有效的状态',

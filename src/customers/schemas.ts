@@ -8,6 +8,7 @@ import {
   requiredChoice,
   requiredDay,
   requiredText,
+  strictWholeNumber,
 } from '../shared/form';
 import { CUSTOMER_STATUSES, CustomerStatus } from './customer-status';
 
@@ -25,8 +26,8 @@ function optionalIdChoice(label: string, ids: readonly number[]) {
       .optional()
       .transform((text, ctx) => {
         if (text === undefined) return null;
-        const id = Number(text.trim());
-        if (!Number.isInteger(id) || !ids.includes(id)) {
+        const id = strictWholeNumber(text);
+        if (id === null || !ids.includes(id)) {
           ctx.addIssue({ code: 'custom', message: `请选择有效的${label}` });
           return z.NEVER;
         }
@@ -73,10 +74,7 @@ const statusFilter = z.preprocess(
   z.custom<CustomerStatus>().optional(),
 );
 
-const idFilter = z.preprocess((value) => {
-  const id = Number(value);
-  return typeof value === 'string' && Number.isInteger(id) && id > 0 ? id : undefined;
-}, z.number().optional());
+const idFilter = z.preprocess((value) => strictWholeNumber(value) ?? undefined, z.number().optional());
 
 export const customerSearch = z.object({
   number: optionalText('客户编号', 30),

@@ -19,12 +19,15 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
   switch (command) {
     case 'migrate': {
       const result = await prepareEmbeddedDatabase(config.databaseUrl, { demoData: config.demoData });
+      if (result.copiedTo) console.log(`升级前的数据库已备份到 ${result.copiedTo}`);
       console.log(result.applied.length ? `已应用迁移：${result.applied.join(', ')}` : '数据库已是最新');
       return;
     }
     case 'migration': {
-      const scratch = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crm-')), 'scratch.db');
-      const name = await createMigration(scratch, args[0] ?? 'change');
+      const scratchDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-'));
+      const name = await createMigration(path.join(scratchDir, 'scratch.db'), args[0] ?? 'change').finally(() =>
+        fs.rmSync(scratchDir, { recursive: true, force: true }),
+      );
       if (!name) return console.log('no schema change: nothing written');
       console.log(`written prisma/sqlite/migrations/${name}`);
       const sql = fs.readFileSync(path.join(MIGRATIONS_DIR, name, 'migration.sql'), 'utf8');

@@ -13,6 +13,8 @@ import { loadDemoData } from '../demo/demo-data';
 export interface PrepareResult {
   created: boolean;
   applied: string[];
+  /** where the database was copied before migrations changed it, if they did */
+  copiedTo: string | null;
 }
 
 /**
@@ -68,7 +70,6 @@ export async function prepareEmbeddedDatabase(url: string, options: { demoData: 
   // Only a database about to change is copied: a large one is not copied at every start.
   const copy = before.tables && before.pending ? await copyAside(file) : null;
   const applied = await applyMigrations(file);
-  if (copy) console.log(`升级前的数据库已备份到 ${copy}`);
   useWriteAheadLog(file);
   // New also when an earlier first start failed before its data was in.
   const created = !before.users;
@@ -79,5 +80,5 @@ export async function prepareEmbeddedDatabase(url: string, options: { demoData: 
   } finally {
     await db.$disconnect();
   }
-  return { created, applied };
+  return { created, applied, copiedTo: copy };
 }

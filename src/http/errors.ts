@@ -3,6 +3,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import { page } from './page';
+import { logger } from '../shared/logger';
 
 export function notFound(_req: Request, _res: Response, next: NextFunction): void {
   next(new NotFoundError('您访问的页面不存在'));
@@ -43,7 +44,8 @@ const TITLES: Record<number, string> = {
 // Express recognises error handlers by their four parameters.
 export function errorPage(err: unknown, req: Request, res: Response, _next: NextFunction): void {
   const status = statusOf(err);
-  if (status === 500) console.error(err);
+  // The stack goes to the log (with the request id and the user), never to the page.
+  if (status === 500) (req.log ?? logger).error({ err, userId: req.session?.userId }, '请求处理出错');
   // Only our own errors carry a message written for the user; a library's (the
   // body parser's "request entity too large" …) is replaced by one in Chinese.
   const message = isAppError(err) ? err.message : (GENERIC_MESSAGES[status] ?? GENERIC_MESSAGES[400]);
@@ -53,7 +55,7 @@ export function errorPage(err: unknown, req: Request, res: Response, _next: Next
     return;
   }
   page(res, 'errors/error', { title: TITLES[status] ?? '出错了', status, message }, status).catch((renderErr) => {
-    console.error(renderErr);
+    (req.log ?? logger).error({ err: renderErr }, '错误页面未能显示');
     if (!res.headersSent) res.status(status).type('text').send(message);
   });
 }

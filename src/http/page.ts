@@ -3,6 +3,7 @@
 // "act, then redirect with a message" step of every workflow route.
 import type { NextFunction, Request, Response } from 'express';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
+import { strictWholeNumber } from '../shared/form';
 
 export function flash(req: Request, text: string, type: 'success' | 'error' = 'success'): void {
   req.session.flash = { type, text };
@@ -45,8 +46,8 @@ export function moduleViews(folder: string, shared: Record<string, unknown> = {}
 
 /** A record id from the path; anything but a positive whole number is the missing record. */
 export function pathId(value: unknown, missing: string): number {
-  const id = Number(value);
-  if (!Number.isInteger(id) || id <= 0) throw new NotFoundError(missing);
+  const id = strictWholeNumber(value);
+  if (id === null) throw new NotFoundError(missing);
   return id;
 }
 

@@ -1,5 +1,27 @@
-// Functions every template may use: formatting, and the buttons of a record's steps.
+// Functions every template may use: formatting, versioned URLs of static files,
+// and the buttons of a record's steps.
 import { stepButtons } from '../shared/step-buttons';
+import crypto from 'crypto';
+import fs from 'fs';
+import path from 'path';
+
+const PUBLIC_DIR = path.join(path.resolve(__dirname, '../..').replace(/[\\/]dist$/, ''), 'public');
+const versions = new Map<string, string>();
+
+/**
+ * /css/app.css → /css/app.css?v=<hash of its content>: cached by browsers for
+ * good, and a new URL as soon as the file changes. Read once per file, or at
+ * each use with NODE_ENV=development (files edited while it runs).
+ */
+function asset(url: string): string {
+  let version = process.env.NODE_ENV === 'development' ? undefined : versions.get(url);
+  if (!version) {
+    const content = fs.readFileSync(path.join(PUBLIC_DIR, url));
+    version = crypto.createHash('sha256').update(content).digest('hex').slice(0, 12);
+    versions.set(url, version);
+  }
+  return `${url}?v=${version}`;
+}
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -47,4 +69,4 @@ function fileSize(bytes: number): string {
   return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
 }
 
-export const viewHelpers = { day, dateTime, localDay, money, withPage, stepButtons, fileSize };
+export const viewHelpers = { asset, day, dateTime, localDay, money, withPage, stepButtons, fileSize };

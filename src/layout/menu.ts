@@ -60,6 +60,7 @@ export const MENU: MenuModule[] = [
     label: '系统管理',
     links: [
       link('用户管理', '/users', 'user:manage'),
+      link('登录封锁', '/admin/login-blocks', 'user:manage'),
       link('角色与权限', '/roles', 'role:manage'),
       link('审计日志', '/audit', 'audit:view'),
       link('定时任务', '/admin/jobs', 'job:run'),

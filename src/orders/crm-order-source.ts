@@ -1,6 +1,7 @@
 // The default order source: the Order/OrderLine tables in the CRM's own database.
 import { empty, raw, sqltag as sql } from '@prisma/client/runtime/client';
 import type { DatabaseKind, Db } from '../db/client';
+import { strictWholeNumber } from '../shared/form';
 import { yearsBetween } from '../shared/years';
 import { cents, centsText } from './money';
 import {
@@ -104,8 +105,8 @@ export function crmOrderSource(db: Db, kind: DatabaseKind = 'sqlite'): OrderSour
     },
 
     async getOrder(customer, orderId): Promise<OrderDetail | null> {
-      const id = Number(orderId);
-      if (!Number.isInteger(id)) return null;
+      const id = strictWholeNumber(orderId);
+      if (id === null) return null;
       const order = await db.order.findFirst({
         where: { id, customerId: customer.id, ...counted },
         include: { lines: { orderBy: { id: 'asc' } } },

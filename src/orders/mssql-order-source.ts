@@ -28,6 +28,7 @@ export interface SalesDbRequest {
 /** The part of mssql's ConnectionPool the source uses. */
 export interface SalesDbPool {
   request(): SalesDbRequest;
+  close?(): Promise<void>;
 }
 
 export type SalesDbConnect = (connectionString: string) => Promise<SalesDbPool>;
@@ -121,6 +122,13 @@ export function mssqlOrderSource(settings: SalesDbSettings, connect: SalesDbConn
   }
 
   return {
+    async close() {
+      const open = pool;
+      pool = null;
+      const connected = await open?.catch(() => null);
+      await connected?.close?.();
+    },
+
     async listOrders(customer, { skip, take }) {
       const [counted, page] = await Promise.all([
         (await forCustomer(customer)).query<{ total: unknown }>(queries.orderCount),

@@ -102,4 +102,6 @@ export interface OrderSource {
   orderTotal(period: OrderPeriod): Promise<string>;
   /** the years that have counted orders, latest first */
   orderYears(): Promise<number[]>;
+  /** closes the connections the source holds, at shutdown */
+  close?(): Promise<void>;
 }

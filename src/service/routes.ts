@@ -7,7 +7,7 @@ import { currentUser, requireAnyRight, requireRight } from '../auth/middleware';
 import { act, invalid, moduleViews, pathId } from '../http/page';
 import { recordForStepPage } from '../http/step-page';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
-import { parseForm, validate } from '../shared/form';
+import { parseForm, strictWholeNumber, validate } from '../shared/form';
 import { emptyPage, pageNumber } from '../shared/paging';
 import {
   archivedTickets,
@@ -65,7 +65,7 @@ export function serviceRoutes(db: Db): Router {
     const customerQuery = text(req.query.customerQuery) || text(values.customerQuery);
     const [types, customers] = await Promise.all([
       serviceTypes(db),
-      customerChoices(db, customerQuery, Number(values.customerId) || undefined),
+      customerChoices(db, customerQuery, strictWholeNumber(values.customerId) ?? undefined),
     ]);
     const locals = { title: '服务创建', types, customers, customerQuery, ...(error ? invalid(error, values) : {}) };
     await show(res, 'new', locals, error ? 422 : 200);

@@ -14,18 +14,50 @@ function textError(label: string, required: boolean) {
   return (issue: { input?: unknown }) => (required && issue.input === undefined ? REQUIRED + label : `${label}格式有误`);
 }
 
+/**
+ * Control characters (NUL …; tab and line breaks are text) and halves of a
+ * character (a lone surrogate) are never stored: SQL Server, exports and the
+ * pages would each take them differently.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+export const UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function storableText(label: string) {
+  return (schema: z.ZodString) => schema.refine((text) => !UNSTORABLE.test(text), `${label}含有不能保存的字符`);
+}
+
 function blankToUndefined(value: unknown): unknown {
   if (typeof value === 'string' && value.trim() === '') return undefined;
   return value;
 }
 
+/** The largest id a table holds (SQL Server's int), and so the largest whole number a form may send. */
+export const MAX_ID = 2_147_483_647;
+
+/** Plain decimal text of at most 15 digits (exact as a number); -0 is 0. */
+const DECIMAL = /^[-+]?\d{1,15}(\.\d{1,15})?$/;
+
+/**
+ * A number from request text, strictly: plain decimal digits only. Not
+ * Number() alone, which also reads "1e309" (Infinity), "0x10", "" (0) and
+ * " 12 "; nor parseInt(), which reads "12abc". Anything else is NaN.
+ */
+export function strictNumber(value: unknown): number {
+  if (typeof value !== 'string') return NaN;
+  const text = value.trim();
+  return DECIMAL.test(text) ? Number(text) + 0 : NaN;
+}
+
+/** A whole number in [min, max] from request text (a page, an id in a path or a filter), or null. */
+export function strictWholeNumber(value: unknown, min = 1, max = MAX_ID): number | null {
+  const n = strictNumber(value);
+  return Number.isInteger(n) && n >= min && n <= max ? n : null;
+}
+
 /** Blank stays missing (undefined); plain decimal text becomes a number, anything else NaN. */
 function blankOrNumber(value: unknown): unknown {
   const present = blankToUndefined(value);
-  if (typeof present !== 'string') return present;
-  const text = present.trim();
-  // Not Number() alone: it also reads "1e2", "0x10" and "Infinity".
-  return /^[-+]?\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
+  return typeof present === 'string' ? strictNumber(present) : present;
 }
 
 function numberField(label: string) {
@@ -38,10 +70,12 @@ function numberField(label: string) {
 export function requiredText(label: string, max: number) {
   return z.preprocess(
     blankToUndefined,
-    z
-      .string({ error: textError(label, true) })
-      .trim()
-      .max(max, `${label}不能超过 ${max} 个字`),
+    storableText(label)(
+      z
+        .string({ error: textError(label, true) })
+        .trim()
+        .max(max, `${label}不能超过 ${max} 个字`),
+    ),
   );
 }
 
@@ -57,10 +91,12 @@ export function requiredPassword(label: string, max = 100) {
 export function optionalText(label: string, max: number) {
   return z.preprocess(
     blankToUndefined,
-    z
-      .string({ error: textError(label, false) })
-      .trim()
-      .max(max, `${label}不能超过 ${max} 个字`)
+    storableText(label)(
+      z
+        .string({ error: textError(label, false) })
+        .trim()
+        .max(max, `${label}不能超过 ${max} 个字`),
+    )
       .optional()
       .transform((value) => value ?? null),
   );
@@ -118,7 +154,8 @@ export function requiredId(label: string) {
     z
       .number({ error: (issue) => (issue.input === undefined ? REQUIRED + label : `请选择有效的${label}`) })
       .int(`请选择有效的${label}`)
-      .positive(`请选择有效的${label}`),
+      .positive(`请选择有效的${label}`)
+      .max(MAX_ID, `请选择有效的${label}`),
   );
 }
 
@@ -127,6 +164,8 @@ export function parseDay(text: string): Date | null {
   const match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text.trim());
   if (!match) return null;
   const [year, month, day] = match.slice(1).map(Number);
+  // Years before 1900 are typing errors (and Date.UTC reads 0–99 as 1900–1999).
+  if (year < 1900) return null;
   const date = new Date(Date.UTC(year, month - 1, day));
   const valid = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
   return valid ? date : null;

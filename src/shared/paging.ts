@@ -1,5 +1,9 @@
 // Paging of list pages: ?page=N, a fixed page size, and what the pager partial shows.
+import { strictWholeNumber } from './form';
+
 export const PAGE_SIZE = 10;
+/** Far past any list, and skip (page × size) stays a safe number. */
+const MAX_PAGE = 1_000_000;
 
 export interface Page<T> {
   items: T[];
@@ -14,9 +18,9 @@ export function emptyPage<T>(): Page<T> {
   return { items: [], page: 1, pages: 1, total: 0, pageSize: 0 };
 }
 
+/** ?page=N; anything but a plain whole number (1e309, -0, 2.5, a page past any list) is the first page. */
 export function pageNumber(value: unknown): number {
-  const page = Number(value);
-  return Number.isInteger(page) && page > 0 ? page : 1;
+  return strictWholeNumber(value, 1, MAX_PAGE) ?? 1;
 }
 
 /** skip/take for a page number */

@@ -28,13 +28,14 @@ test('is for the administrator only', async () => {
 
 test('a change made through the pages appears, newest first, and opens its before/after in Chinese', async () => {
   const customer = await createCustomer(t.db, { name: '审计页公司', accountManagerId: staff.sales.id, region: '北京' });
+  // Logging in is audited too: the administrator logs in first, so the change is the newest entry.
+  const session = await login(t.app, 'admin');
   const manager = await login(t.app, 'manager');
   const edit = await manager.get(`/customers/${customer.id}/edit`);
   expect(edit.status).toBe(200);
   const res = await manager.post(`/customers/${customer.id}/edit`, { name: '审计页公司', region: '华北', accountManagerId: staff.sales.id, phone: '010-88888888' });
   expect(await follow(manager, res)).toContain('保存成功');
 
-  const session = await login(t.app, 'admin');
   const list = (await session.get('/audit')).text;
   expect(list).toContain('<label for="s-record">记录编号或名称</label>');
   const rows = list.split('<tr>').slice(2);

@@ -1,5 +1,6 @@
 // One run of the churn-warning job: its JobRun record (also of a failed run),
 // the lease and the scheduled slot that make two instances run it once, and the scheduler.
+import { logger } from '../../src/shared/logger';
 import { getTasks } from 'node-cron';
 import { createDb, type Db } from '../../src/db/client';
 import { crmOrderSource } from '../../src/orders/crm-order-source';
@@ -132,7 +133,7 @@ describe('the scheduler', () => {
   });
 
   test('switched on, the job is scheduled every Saturday at 02:00 in the configured time zone', async () => {
-    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    const log = jest.spyOn(logger, 'info');
     const jobs = startScheduledJobs({
       db,
       config: testConfig(url, { churnJobEnabled: true, churnJobTimezone: 'Asia/Shanghai' }),
@@ -153,7 +154,7 @@ describe('the scheduler', () => {
       // What it runs when it fires: the job, recorded as scheduled.
       await task.execute();
       expect(await db.jobRun.findMany()).toEqual([expect.objectContaining({ trigger: 'schedule', added: 5 })]);
-      expect(log).toHaveBeenCalledWith('客户流失预警任务运行完成：检查客户 5 个，新增流失预警 5 条');
+      expect(log).toHaveBeenCalledWith(expect.objectContaining({ outcome: 'finished' }), '客户流失预警任务运行完成：检查客户 5 个，新增流失预警 5 条');
     } finally {
       log.mockRestore();
       jobs.stop();

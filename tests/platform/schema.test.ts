@@ -1,11 +1,11 @@
 // The SQL Server schema is the one source of truth: the SQLite schema must be
 // derived from it, and the committed migrations must match it.
 import fs from 'fs';
-import os from 'os';
 import path from 'path';
 import { execFileSync } from 'child_process';
 import Database from 'better-sqlite3';
 import { createDb } from '../../src/db/client';
+import { scratchDir } from '../support/db';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const derive = require('../../prisma/derive-sqlite-schema.js') as {
@@ -62,7 +62,7 @@ test('the committed SQLite migrations match the schema (npm run db:migration -- 
 });
 
 test('on start a new embedded database is migrated and filled with demo data; a second start changes nothing', async () => {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crm-prepare-')), 'crm.db');
+  const file = path.join(scratchDir('crm-prepare-'), 'crm.db');
   const migrate = () =>
     execFileSync(process.execPath, ['dist/src/db/cli.js', 'migrate'], {
       cwd: ROOT,
@@ -97,7 +97,7 @@ test('on start a new embedded database is migrated and filled with demo data; a 
 });
 
 test('create-admin makes the first administrator of a database without demo data, once', async () => {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crm-admin-')), 'crm.db');
+  const file = path.join(scratchDir('crm-admin-'), 'crm.db');
   const createAdmin = (password: string, ...args: string[]) =>
     execFileSync(process.execPath, ['dist/src/db/cli.js', 'create-admin', ...args], {
       cwd: ROOT,
@@ -131,7 +131,7 @@ test('create-admin makes the first administrator of a database without demo data
 });
 
 test('an older database is copied aside, then brought up to date; an up-to-date one is not copied', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-upgrade-'));
+  const dir = scratchDir('crm-upgrade-');
   const file = path.join(dir, 'crm.db');
   fs.copyFileSync(path.join(process.env.CRM_TEST_DIR!, 'template.db'), file);
   // Make it what the previous version left: its last migration not applied.

@@ -41,6 +41,20 @@ describe('the create form', () => {
   });
 });
 
+describe('numbers that Number() would read', () => {
+  test.each(['1e309', '1e2', '0x10', 'Infinity', 'NaN', '-0', '99999999999999999999', '1.5'])(
+    'customerId=%s: the form again with 请选择有效的客户, nothing saved, no server error',
+    async (customerId) => {
+      const session = await login(t.app, 'sales1');
+      const count = await ticketCount();
+      const res = await session.post('/service', { ...form(), customerId });
+      expect(res.status).toBe(422);
+      expect(res.text).toContain('请选择有效的客户');
+      expect(await ticketCount()).toBe(count);
+    },
+  );
+});
+
 describe('saving', () => {
   test('sales creates a ticket: number, creator and time by the system, history and audit; an empty form with 保存成功', async () => {
     const session = await login(t.app, 'sales1');

@@ -1,7 +1,19 @@
 // The form field builders: whatever the browser (or a hand-made request) sends,
 // the answer is a message in Chinese naming the field, never zod's English.
 import { z } from 'zod';
-import { optionalAmount, optionalDay, optionalText, parseForm, requiredChoice, requiredText, wholeNumber } from '../../src/shared/form';
+import {
+  optionalAmount,
+  optionalDay,
+  optionalText,
+  parseDay,
+  parseForm,
+  requiredChoice,
+  requiredText,
+  strictNumber,
+  strictWholeNumber,
+  wholeNumber,
+} from '../../src/shared/form';
+import { pageNumber } from '../../src/shared/paging';
 
 const schema = z.object({
   name: requiredText('客户名称', 10),
@@ -43,4 +55,42 @@ test('whatever zod says on its own is in Chinese', () => {
   const result = z.object({ n: z.number() }).safeParse({ n: 'x' });
   expect(result.success).toBe(false);
   expect(result.error?.issues[0].message).toMatch(/[\u4e00-\u9fa5]/);
+});
+
+describe('strict parsing of request values', () => {
+  test('only plain decimal text is a number', () => {
+    expect(strictNumber('12')).toBe(12);
+    expect(strictNumber(' 2.5 ')).toBe(2.5);
+    expect(Object.is(strictNumber('-0'), 0)).toBe(true);
+    for (const text of ['1e309', '1e2', '0x10', 'Infinity', 'NaN', '', ' ', '12abc', '１２', '1,000', '9'.repeat(16)]) {
+      expect([text, strictNumber(text)]).toEqual([text, NaN]);
+    }
+    expect(strictNumber(['1', '2'])).toBeNaN();
+    expect(strictNumber(undefined)).toBeNaN();
+  });
+
+  test('ids and pages: whole numbers in range, else null (an id) or the first page', () => {
+    expect(strictWholeNumber('7')).toBe(7);
+    for (const text of ['0', '-1', '2.5', '2147483648', '1e3']) expect([text, strictWholeNumber(text)]).toEqual([text, null]);
+    expect(pageNumber('3')).toBe(3);
+    for (const text of ['1e309', '-0', '0', 'NaN', '10000001', undefined]) expect([text, pageNumber(text)]).toEqual([text, 1]);
+  });
+
+  test('text with control characters or half a character is refused; tabs, line breaks and emoji are text', () => {
+    expect(messageFor({ ...valid, name: 'a\u0000b' })).toBe('客户名称含有不能保存的字符');
+    expect(messageFor({ ...valid, note: 'x\u001by' })).toBe('备注含有不能保存的字符');
+    expect(messageFor({ ...valid, note: 'x\ud83d' })).toBe('备注含有不能保存的字符');
+    expect(messageFor({ ...valid, note: '一\t二\r\n😀' })).toBeNull();
+  });
+
+  test('numbers: -0 is 0, 1e309 is not a number', () => {
+    const result = parseForm(schema, { ...valid, rate: '-0' });
+    expect(result.ok && Object.is(result.data.rate, 0)).toBe(true);
+    expect(messageFor({ ...valid, rate: '1e309' })).toBe('成功几率必须是数字');
+  });
+
+  test('impossible dates and years before 1900 are refused', () => {
+    for (const text of ['2023-2-29', '2024-13-01', '0099-01-01', '1899-12-31', '2024-02-30']) expect([text, parseDay(text)]).toEqual([text, null]);
+    expect(parseDay('2024-2-29')).toEqual(new Date(Date.UTC(2024, 1, 29)));
+  });
 });

@@ -20,3 +20,8 @@ export function freshDb(): { db: Db; url: string } {
   const url = freshDatabaseUrl();
   return { db: createDb(url), url };
 }
+
+/** A folder of its own inside this run's folder, removed with it after the run (globalTeardown). */
+export function scratchDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(runDir(), prefix));
+}
