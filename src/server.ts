@@ -25,6 +25,9 @@ async function main(): Promise<void> {
   const server = app.listen(config.port, config.host, () => {
     console.log(`客户关系管理系统已启动：http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/`);
   });
+  // Longer than browsers keep an idle connection: the server closing first breaks a request sent on it.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const stop = () => {
     jobs.stop();
     server.close(() => void db.$disconnect().then(() => process.exit(0)));
