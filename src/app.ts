@@ -46,7 +46,9 @@ export function createApp(context: AppContext): express.Express {
 
   app.use(requestLog(config.logRequests));
   app.use(securityHeaders);
-  app.use(express.static(path.join(ROOT, 'public'), { maxAge: '1h' }));
+  // Only the asset folders: looking every page's path up on disk first costs each request a file lookup.
+  const assets = express.static(path.join(ROOT, 'public'), { maxAge: '1h' });
+  app.use((req, res, next) => (/^\/(css|js|img)\//.test(req.path) ? assets(req, res, next) : next()));
   app.use(healthRoutes(db));
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 200 }));
   app.use(

@@ -3,6 +3,7 @@ import bcrypt from 'bcrypt';
 import type { Db, Tx } from '../db/client';
 import type { CurrentUser } from './can';
 import type { Role } from './rights';
+import { rightsOfRole } from './rights-cache';
 
 export const USER_STATUS = { normal: '正常', disabled: '已禁用' } as const;
 export const BCRYPT_ROUNDS = 10;
@@ -11,20 +12,35 @@ export function hashPassword(password: string): Promise<string> {
   return bcrypt.hash(password, BCRYPT_ROUNDS);
 }
 
-/** The user with the rights of their role, or null when unknown or not normal. */
+interface UserWithRoleRow {
+  id: number;
+  username: string;
+  name: string;
+  status: string;
+  roleCode: string;
+  roleName: string;
+  rightsVersion: number | bigint;
+}
+
+/**
+ * The user with the rights of their role, or null when unknown or not normal.
+ * Read on every request, so in one query (the user joined to the version of
+ * their role's rights, in SQL both databases take); the rights themselves come
+ * from the cache of that version.
+ */
 export async function loadCurrentUser(db: Db, id: number): Promise<CurrentUser | null> {
-  const user = await db.user.findUnique({
-    where: { id },
-    include: { role: { include: { permissions: { include: { permission: true } } } } },
-  });
+  const [user] = await db.$queryRaw<UserWithRoleRow[]>`
+    SELECT u.id, u.username, u.name, u.status, u.roleCode, r.name AS roleName, r.rightsVersion
+      FROM [User] u JOIN [Role] r ON r.code = u.roleCode
+     WHERE u.id = ${id}`;
   if (!user || user.status !== 'normal') return null;
   return {
     id: user.id,
     username: user.username,
     name: user.name,
     role: user.roleCode as Role,
-    roleName: user.role.name,
-    rights: new Set(user.role.permissions.map(({ permission: p }) => `${p.resource}:${p.action}:${p.access}`)),
+    roleName: user.roleName,
+    rights: await rightsOfRole(db, user.roleCode, Number(user.rightsVersion)),
   };
 }
 

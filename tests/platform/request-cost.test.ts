@@ -1,0 +1,75 @@
+// What every request costs: the user and the version of their role's rights in
+// one query, the rights cached per version, no session write per request — and
+// nothing of it may delay a disabled user's exit or a rights change.
+import { login, startTestApp, TestApp } from '../support/app';
+import { createUser } from '../support/builders/users';
+
+let t: TestApp;
+beforeAll(() => {
+  t = startTestApp();
+});
+afterAll(() => t.close());
+
+async function dropRight(roleCode: string, resource: string, action: string, raiseVersion: boolean) {
+  const right = await t.db.permission.findFirstOrThrow({ where: { resource, action, access: 'any' } });
+  await t.db.$transaction(async (tx) => {
+    await tx.rolePermission.delete({ where: { roleCode_permissionId: { roleCode, permissionId: right.id } } });
+    if (raiseVersion) await tx.role.update({ where: { code: roleCode }, data: { rightsVersion: { increment: 1 } } });
+  });
+  return async () => {
+    await t.db.rolePermission.create({ data: { roleCode, permissionId: right.id } });
+    await t.db.role.update({ where: { code: roleCode }, data: { rightsVersion: { increment: 1 } } });
+  };
+}
+
+describe('每次请求的固定开销', () => {
+  test('a rights change with its raised version takes effect at the next request; given back, it works again', async () => {
+    await createUser(t.db, { role: 'manager', username: 'cost-manager' });
+    const manager = await login(t.app, 'cost-manager');
+    expect((await manager.get('/service/assign')).status).toBe(200);
+
+    const giveBack = await dropRight('manager', 'ticket', 'assign', true);
+    expect((await manager.get('/service/assign')).status).toBe(403);
+    expect((await manager.get('/left')).text).not.toContain('服务分配');
+
+    await giveBack();
+    expect((await manager.get('/service/assign')).status).toBe(200);
+    expect((await manager.get('/left')).text).toContain('服务分配');
+  });
+
+  test('rights are read once per version of the role: an edit that does not raise it is not seen (the contract of Role.rightsVersion)', async () => {
+    await createUser(t.db, { role: 'manager', username: 'cost-manager2' });
+    const manager = await login(t.app, 'cost-manager2');
+    expect((await manager.get('/service/assign')).status).toBe(200);
+    const giveBack = await dropRight('manager', 'ticket', 'assign', false);
+    expect((await manager.get('/service/assign')).status).toBe(200);
+    await giveBack();
+  });
+
+  test('a disabled user loses the session at the next request, however recently it was read', async () => {
+    const user = await createUser(t.db, { role: 'sales', username: 'cost-sales' });
+    const sales = await login(t.app, 'cost-sales');
+    expect((await sales.get('/home')).status).toBe(200);
+    await t.db.user.update({ where: { id: user.id }, data: { status: 'disabled' } });
+    const res = await sales.get('/home');
+    expect(res.status).toBe(302);
+    expect(res.headers.location).toBe('/login');
+  });
+
+  test('pages read without changing the session write nothing to the session table', async () => {
+    await createUser(t.db, { role: 'sales', username: 'cost-reader' });
+    const sales = await login(t.app, 'cost-reader');
+    await sales.get('/home');
+    const before = await t.db.session.findMany({ orderBy: { sid: 'asc' } });
+    for (let i = 0; i < 5; i++) expect((await sales.get('/customers')).status).toBe(200);
+    expect(await t.db.session.findMany({ orderBy: { sid: 'asc' } })).toEqual(before);
+  });
+});
+
+describe('静态文件', () => {
+  test('styles, scripts and images are served from their folders; other paths are pages', async () => {
+    const request = (await import('supertest')).default;
+    for (const file of ['/css/app.css', '/js/app.js', '/img/logo.svg']) expect((await request(t.app).get(file)).status).toBe(200);
+    expect((await request(t.app).get('/app.css')).status).not.toBe(200);
+  });
+});
