@@ -33,7 +33,7 @@ export function churnWarningList(db: Tx, user: CurrentUser, query: ListQuery, pa
   const where = listWhere(user, query);
   return paged(
     page,
-    () => db.churnWarning.count({ where }),
+    (cap) => db.churnWarning.count({ where, ...cap }),
     (window) =>
       db.churnWarning.findMany({ where, include: listInclude, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], ...window }),
   );

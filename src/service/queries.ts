@@ -99,7 +99,7 @@ function ticketPage(
 ): Promise<Page<TicketRow>> {
   return paged(
     page,
-    () => db.serviceTicket.count({ where }),
+    (cap) => db.serviceTicket.count({ where, ...cap }),
     (window) => db.serviceTicket.findMany({ where, include: listInclude, orderBy, ...window }),
   );
 }
