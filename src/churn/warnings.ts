@@ -28,15 +28,21 @@ export class OrderSourceError extends Error {
   }
 }
 
-/** A large run must not hit the default 5 s limit of an interactive transaction. */
-const BULK_TRANSACTION = { timeout: 120_000, maxWait: 10_000 };
+/** A batch's transaction: generous, as a slow disk or SQL Server under load may take a while. */
+const BATCH_TRANSACTION = { timeout: 60_000, maxWait: 10_000 };
+/** Customers read, checked and written at a time: memory stays bounded whatever the number of customers. */
+export const CHURN_BATCH = 5_000;
+
+type IdRange = { gte: number; lte: number };
 
 /**
  * The weekly job's work: one warning (预警) for each 正常 customer the rule
- * selects. A constant number of queries whatever the number of customers: the
- * customers, their last order dates (one call of the order source), the
- * unfinished warnings, then one createMany and one audit entry. Safe to repeat:
- * a customer with an unfinished warning is skipped. Running twice at the same
+ * selects. Customers are taken in batches by id; per batch a constant number
+ * of queries: the customers, their last order dates (one call of the order
+ * source), the unfinished warnings of the batch's range of ids, then — when
+ * there are candidates — one transaction that reads both again, adds the
+ * warnings with one createMany and writes one audit entry. Safe to repeat: a
+ * customer with an unfinished warning is skipped. Running twice at the same
  * moment is prevented by the caller's lock (jobs/churn-warnings.ts).
  */
 export async function raiseChurnWarnings(
@@ -46,26 +52,43 @@ export async function raiseChurnWarnings(
     now = new Date(),
     actorId = null,
     timeZone,
-  }: { now?: Date; actorId?: number | null; /** the job's zone: whose calendar days count */ timeZone?: string } = {},
+    batchSize = CHURN_BATCH,
+  }: {
+    now?: Date;
+    actorId?: number | null;
+    /** the job's zone: whose calendar days count */ timeZone?: string;
+    batchSize?: number;
+  } = {},
 ): Promise<RaiseResult> {
-  const customers = await db.customer.findMany({
-    where: { status: { in: ACTIVE_CUSTOMER_STATUSES } },
-    select: { id: true, number: true, createdAt: true, accountManagerId: true },
-  });
-  if (customers.length === 0) return { checked: 0, added: 0 };
-  const lastOrderDates = await orderSource
-    .lastOrderDates(customers.map(({ id, number }) => ({ id, number })))
-    .catch((err: unknown) => {
-      throw new OrderSourceError(err);
+  const result: RaiseResult = { checked: 0, added: 0 };
+  for (let afterId = 0; ; ) {
+    const customers = await db.customer.findMany({
+      where: { status: { in: ACTIVE_CUSTOMER_STATUSES }, id: { gt: afterId } },
+      select: { id: true, number: true, createdAt: true, accountManagerId: true },
+      orderBy: { id: 'asc' },
+      take: batchSize,
     });
-  const candidates = selectChurnCandidates(customers, lastOrderDates, await openWarningCustomers(db), now, timeZone);
-  if (candidates.length === 0) return { checked: customers.length, added: 0 };
+    if (customers.length === 0) return result;
+    const range = { gte: customers[0].id, lte: customers[customers.length - 1].id };
+    afterId = range.lte;
+    result.checked += customers.length;
+    const lastOrderDates = await orderSource
+      .lastOrderDates(customers.map(({ id, number }) => ({ id, number })))
+      .catch((err: unknown) => {
+        throw new OrderSourceError(err);
+      });
+    const candidates = selectChurnCandidates(customers, lastOrderDates, await openWarningCustomers(db, range), now, timeZone);
+    if (candidates.length > 0) result.added += await addWarnings(db, candidates, range, now, actorId);
+  }
+}
 
-  const added = await db.$transaction(async (tx) => {
-    const rows = await stillWithoutWarning(tx, candidates);
+/** One batch's warnings with their audit entry, in one transaction. */
+async function addWarnings(db: Db, candidates: ChurnCandidate[], range: IdRange, now: Date, actorId: number | null) {
+  return db.$transaction(async (tx) => {
+    const rows = await stillWithoutWarning(tx, candidates, range);
     if (rows.length === 0) return 0;
     await tx.churnWarning.createMany({ data: rows.map((c) => ({ ...c, status: NEW_WARNING_STATUS, createdAt: now })) });
-    // One entry for the whole run: the job adds warnings in bulk, not one by one.
+    // One entry per batch of the run: the job adds warnings in bulk, not one by one.
     await recordAudit(tx, {
       userId: actorId,
       action: 'create',
@@ -74,25 +97,30 @@ export async function raiseChurnWarnings(
       after: rows,
     });
     return rows.length;
-  }, BULK_TRANSACTION);
-  return { checked: customers.length, added };
+  }, BATCH_TRANSACTION);
 }
 
 /**
  * The candidates still 正常 and still without an unfinished warning, read again
  * inside the writing transaction: a 确认流失 or another warning may have landed
- * since the job's first reads. Two queries, whatever the number of candidates.
+ * since the job's first reads. Two queries over the batch's range of ids.
  */
-async function stillWithoutWarning(tx: Tx, candidates: ChurnCandidate[]): Promise<ChurnCandidate[]> {
-  // No list of ids in the queries: SQL Server takes at most 2100 parameters.
-  const active = await tx.customer.findMany({ where: { status: { in: ACTIVE_CUSTOMER_STATUSES } }, select: { id: true } });
-  const open = await openWarningCustomers(tx);
+async function stillWithoutWarning(tx: Tx, candidates: ChurnCandidate[], range: IdRange): Promise<ChurnCandidate[]> {
+  // A range of ids, not a list: SQL Server takes at most 2100 parameters.
+  const active = await tx.customer.findMany({
+    where: { status: { in: ACTIVE_CUSTOMER_STATUSES }, id: range },
+    select: { id: true },
+  });
+  const open = await openWarningCustomers(tx, range);
   const stillActive = new Set(active.map((c) => c.id));
   return candidates.filter((c) => stillActive.has(c.customerId) && !open.has(c.customerId));
 }
 
-async function openWarningCustomers(db: Db | Tx): Promise<Set<number>> {
-  const open = await db.churnWarning.findMany({ where: { status: { in: OPEN_WARNING_STATUSES } }, select: { customerId: true } });
+async function openWarningCustomers(db: Db | Tx, customerIds: IdRange): Promise<Set<number>> {
+  const open = await db.churnWarning.findMany({
+    where: { status: { in: OPEN_WARNING_STATUSES }, customerId: customerIds },
+    select: { customerId: true },
+  });
   return new Set(open.map((w) => w.customerId));
 }
 

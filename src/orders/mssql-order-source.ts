@@ -2,7 +2,7 @@
 // read through the `mssql` package with the connection string and the queries
 // of the configuration. The sales system knows a customer by its 客户编号
 // (customer.number). Values always go in as typed parameters, never into the SQL.
-import { ConnectionPool, Int, ISqlType, NVarChar } from 'mssql';
+import { ConnectionPool, Int, ISqlType, MAX, NVarChar } from 'mssql';
 import { cents, centsText } from './money';
 import {
   COUNTED_ORDER_STATUSES,
@@ -125,9 +125,16 @@ export function mssqlOrderSource(settings: SalesDbSettings, connect: SalesDbConn
 
     // The rows carry no status: the configured query alone decides which orders
     // count (SALES_DB_LAST_ORDERS_QUERY must keep to statuses 5 and 6).
+    // Asked one batch of customers at a time: their numbers go as one JSON text
+    // (@customerNumbers; SQL Server takes at most 2100 parameters).
     async lastOrderDates(customers) {
       const ids = new Map(customers.map((c) => [c.number, c.id]));
-      const rows = (await (await request()).query<{ customerNumber: unknown; lastOrderDate: unknown }>(queries.lastOrders))
+      const numbers = JSON.stringify(customers.map((c) => c.number));
+      const rows = (
+        await (await request())
+          .input('customerNumbers', NVarChar(MAX), numbers)
+          .query<{ customerNumber: unknown; lastOrderDate: unknown }>(queries.lastOrders)
+      )
         .recordset;
       const dates = new Map<number, Date>();
       for (const row of rows) {

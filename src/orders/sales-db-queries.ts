@@ -39,7 +39,8 @@ export const DEFAULT_SALES_DB_QUERIES: SalesDbQueries = {
     'WHERE l.OrderId = TRY_CONVERT(int, @orderId) ORDER BY l.LineId',
   lastOrders:
     'SELECT o.CustomerNo AS [customerNumber], MAX(o.OrderDate) AS [lastOrderDate] ' +
-    `FROM dbo.Orders o WHERE ${COUNTED} GROUP BY o.CustomerNo`,
+    `FROM dbo.Orders o WHERE ${COUNTED} ` +
+    'AND o.CustomerNo IN (SELECT [value] FROM OPENJSON(@customerNumbers)) GROUP BY o.CustomerNo',
 };
 
 /** The queries from the environment (SALES_DB_…_QUERY), each defaulting to the above. */
