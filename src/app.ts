@@ -3,7 +3,7 @@ import path from 'path';
 import express from 'express';
 import session from 'express-session';
 import type { Config } from './config';
-import type { Db } from './db/client';
+import { databaseKind, type Db } from './db/client';
 import { DatabaseSessionStore } from './http/session-store';
 import { securityHeaders } from './http/security-headers';
 import { requestLog } from './http/request-log';
@@ -54,7 +54,7 @@ export function createApp(context: AppContext): express.Express {
   app.use(
     session({
       name: 'crm.sid',
-      store: new DatabaseSessionStore(db, config.sessionIdleMinutes * 60_000),
+      store: new DatabaseSessionStore(db, config.sessionIdleMinutes * 60_000, databaseKind(config.databaseUrl)),
       secret: config.sessionSecret,
       resave: false,
       saveUninitialized: false,

@@ -12,7 +12,8 @@ export function hashPassword(password: string): Promise<string> {
   return bcrypt.hash(password, BCRYPT_ROUNDS);
 }
 
-interface UserWithRoleRow {
+/** A user joined to their role's name and the version of its rights: what each request reads. */
+export interface UserWithRoleRow {
   id: number;
   username: string;
   name: string;
@@ -22,17 +23,8 @@ interface UserWithRoleRow {
   rightsVersion: number | bigint;
 }
 
-/**
- * The user with the rights of their role, or null when unknown or not normal.
- * Read on every request, so in one query (the user joined to the version of
- * their role's rights, in SQL both databases take); the rights themselves come
- * from the cache of that version.
- */
-export async function loadCurrentUser(db: Db, id: number): Promise<CurrentUser | null> {
-  const [user] = await db.$queryRaw<UserWithRoleRow[]>`
-    SELECT u.id, u.username, u.name, u.status, u.roleCode, r.name AS roleName, r.rightsVersion
-      FROM [User] u JOIN [Role] r ON r.code = u.roleCode
-     WHERE u.id = ${id}`;
+/** The logged-in user from that row, with the rights of the role's version (cached); null when not normal. */
+export async function currentUserFromRow(db: Db, user: UserWithRoleRow | null | undefined): Promise<CurrentUser | null> {
   if (!user || user.status !== 'normal') return null;
   return {
     id: user.id,
@@ -42,6 +34,20 @@ export async function loadCurrentUser(db: Db, id: number): Promise<CurrentUser |
     roleName: user.roleName,
     rights: await rightsOfRole(db, user.roleCode, Number(user.rightsVersion)),
   };
+}
+
+/**
+ * The user with the rights of their role, or null when unknown or not normal:
+ * one query (the user joined to the version of their role's rights, in SQL
+ * both databases take); the rights themselves come from the cache of that version.
+ * Requests get the same row together with their session (http/session-store.ts).
+ */
+export async function loadCurrentUser(db: Db, id: number): Promise<CurrentUser | null> {
+  const [user] = await db.$queryRaw<UserWithRoleRow[]>`
+    SELECT u.id, u.username, u.name, u.status, u.roleCode, r.name AS roleName, r.rightsVersion
+      FROM [User] u JOIN [Role] r ON r.code = u.roleCode
+     WHERE u.id = ${id}`;
+  return currentUserFromRow(db, user);
 }
 
 // A constant hash to compare against when the user is unknown, so that the

@@ -1,7 +1,11 @@
 // What every request costs: the user and the version of their role's rights in
 // one query, the rights cached per version, no session write per request — and
 // nothing of it may delay a disabled user's exit or a rights change.
-import { login, startTestApp, TestApp } from '../support/app';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaClient as SqliteClient } from '../../src/generated/sqlite/client';
+import { createApp } from '../../src/app';
+import { sqliteFile, type Db } from '../../src/db/client';
+import { login, startTestApp, testConfig, TestApp } from '../support/app';
 import { createUser } from '../support/builders/users';
 
 let t: TestApp;
@@ -54,6 +58,26 @@ describe('每次请求的固定开销', () => {
     const res = await sales.get('/home');
     expect(res.status).toBe(302);
     expect(res.headers.location).toBe('/login');
+  });
+
+  test('a page without data of its own costs one query: the session with its user and the version of the role’s rights', async () => {
+    await createUser(t.db, { role: 'manager', username: 'cost-counted' });
+    const logged = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: sqliteFile(t.url) }), log: [{ emit: 'event', level: 'query' }] });
+    const queries: string[] = [];
+    logged.$on('query', (e) => queries.push(e.query));
+    try {
+      const app = createApp({ db: logged as unknown as Db, config: testConfig(t.url) });
+      const manager = await login(app, 'cost-counted');
+      await manager.get('/top');
+      queries.length = 0;
+      const res = await manager.get('/left');
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('服务分配');
+      expect(queries).toHaveLength(1);
+      expect(queries[0]).toMatch(/FROM \[Session\] s\s+LEFT JOIN \[User\] u/);
+    } finally {
+      await logged.$disconnect();
+    }
   });
 
   test('pages read without changing the session write nothing to the session table', async () => {
