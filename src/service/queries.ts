@@ -5,7 +5,7 @@ import { CurrentUser, ownedWhere } from '../auth/can';
 import type { Role } from '../auth/rights';
 import { isNormalUser, normalUsers } from '../auth/users';
 import { COUNT_LIMIT, COUNT_WINDOW, paged, Page } from '../shared/paging';
-import { numberPrefix } from '../customers/queries';
+import { BY_NAME, numberPrefix } from '../customers/queries';
 import type { ArchiveQuery } from './schemas';
 import { statusesFor, TicketRight } from './ticket-status';
 import { ACTIVE_CUSTOMER_STATUSES } from '../customers/customer-status';
@@ -50,8 +50,8 @@ export async function customerChoices(db: Tx, filter: string, chosenId?: number)
   };
   const select = { id: true, number: true, name: true };
   const [options, total, chosen] = await Promise.all([
-    db.customer.findMany({ where, select, orderBy: [{ name: 'asc' }, { id: 'asc' }], take: CUSTOMER_CHOICES }),
-    db.customer.count({ where, ...COUNT_WINDOW }),
+    db.customer.findMany({ where, select, orderBy: BY_NAME, take: CUSTOMER_CHOICES }),
+    db.customer.count({ where, orderBy: BY_NAME, ...COUNT_WINDOW }),
     chosenId ? db.customer.findFirst({ where: { id: chosenId, status: { in: ACTIVE_CUSTOMER_STATUSES } }, select }) : null,
   ]);
   if (chosen && !options.some((o) => o.id === chosen.id)) options.unshift(chosen);
@@ -105,7 +105,7 @@ function ticketPage(
 ): Promise<Page<TicketRow>> {
   return paged(
     page,
-    (cap) => db.serviceTicket.count({ where, ...cap }),
+    (cap) => db.serviceTicket.count({ where, orderBy, ...cap }),
     (window) => db.serviceTicket.findMany({ where, include: listInclude, orderBy, ...window }),
   );
 }

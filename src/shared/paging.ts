@@ -42,7 +42,11 @@ export function toPage<T>(items: T[], total: number, page: number, pageSize = PA
   return { items, total, page, pageSize, pages: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
-/** What a count query takes to stop after COUNT_LIMIT + 1 matches (Prisma's `count({ where, take })`). */
+/**
+ * What a count query takes to stop after COUNT_LIMIT + 1 matches: Prisma's
+ * `count({ where, orderBy, take })`. Give it the list's own order: without one
+ * Prisma orders by id, and the database sorts every match before stopping.
+ */
 export const COUNT_WINDOW = { take: COUNT_LIMIT + 1 } as const;
 
 /** Runs a count (stopping after COUNT_LIMIT + 1, see COUNT_WINDOW) and a page query together. */
