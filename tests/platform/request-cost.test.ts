@@ -97,3 +97,10 @@ describe('静态文件', () => {
     expect((await request(t.app).get('/app.css')).status).not.toBe(200);
   });
 });
+
+describe('内置数据库的连接', () => {
+  test('commits do not wait for the disk (synchronous = NORMAL in WAL mode): a commit would block every request', async () => {
+    const [row] = await t.db.$queryRawUnsafe<{ synchronous: number | bigint }[]>('PRAGMA synchronous');
+    expect(Number(row.synchronous)).toBe(1);
+  });
+});
