@@ -4,6 +4,7 @@
 // by a conditional update (whoever comes second is refused) and writes its audit
 // entries, all in the caller's transaction.
 import type { ChurnWarning } from '#prisma';
+import { join } from '@prisma/client/runtime/client';
 import type { Db, Tx } from '../db/client';
 import { can, CurrentUser } from '../auth/can';
 import { recordAudit } from '../audit/audit';
@@ -30,14 +31,14 @@ export class OrderSourceError extends Error {
 
 /** A batch's transaction: generous, as a slow disk or SQL Server under load may take a while. */
 const BATCH_TRANSACTION = { timeout: 60_000, maxWait: 10_000 };
-/** Customers read, checked and written at a time: memory stays bounded whatever the number of customers. */
+/** Customers (a window of ids) read, checked and written at a time: memory stays bounded whatever their number. */
 export const CHURN_BATCH = 5_000;
 
 type IdRange = { gte: number; lte: number };
 
 /**
  * The weekly job's work: one warning (预警) for each 正常 customer the rule
- * selects. Customers are taken in batches by id; per batch a constant number
+ * selects. Customers are taken in windows of ids; per window a constant number
  * of queries: the customers, their last order dates (one call of the order
  * source), the unfinished warnings of the batch's range of ids, then — when
  * there are candidates — one transaction that reads both again, adds the
@@ -61,16 +62,13 @@ export async function raiseChurnWarnings(
   } = {},
 ): Promise<RaiseResult> {
   const result: RaiseResult = { checked: 0, added: 0 };
-  for (let afterId = 0; ; ) {
-    const customers = await db.customer.findMany({
-      where: { status: { in: ACTIVE_CUSTOMER_STATUSES }, id: { gt: afterId } },
-      select: { id: true, number: true, createdAt: true, accountManagerId: true },
-      orderBy: { id: 'asc' },
-      take: batchSize,
-    });
-    if (customers.length === 0) return result;
-    const range = { gte: customers[0].id, lte: customers[customers.length - 1].id };
-    afterId = range.lte;
+  // Windows of ids rather than LIMIT/TOP: the same SQL on both databases. A
+  // customer added during the run is not looked at (it is not dormant anyway).
+  const { _max } = await db.customer.aggregate({ _max: { id: true } });
+  for (let from = 1; from <= (_max.id ?? 0); from += batchSize) {
+    const range = { gte: from, lte: from + batchSize - 1 };
+    const customers = await activeCustomersIn(db, range);
+    if (customers.length === 0) continue;
     result.checked += customers.length;
     const lastOrderDates = await orderSource
       .lastOrderDates(customers.map(({ id, number }) => ({ id, number })))
@@ -79,7 +77,27 @@ export async function raiseChurnWarnings(
       });
     const candidates = selectChurnCandidates(customers, lastOrderDates, await openWarningCustomers(db, range), now, timeZone);
     if (candidates.length > 0) result.added += await addWarnings(db, candidates, range, now, actorId);
+    // The embedded database answers synchronously: let waiting requests in between windows.
+    await new Promise((resolve) => setImmediate(resolve));
   }
+  return result;
+}
+
+/**
+ * The 正常 customers of a window of ids. In plain SQL both databases take: the
+ * query builder's work on thousands of rows cost the job more than the database's.
+ */
+async function activeCustomersIn(db: Db, ids: IdRange) {
+  const rows = await db.$queryRaw<{ id: number; number: string; createdAt: Date | string; accountManagerId: number | null }[]>`
+    SELECT c.id, c.number, c.createdAt, c.accountManagerId FROM [Customer] c
+     WHERE c.status IN (${join(ACTIVE_CUSTOMER_STATUSES)}) AND c.id BETWEEN ${ids.gte} AND ${ids.lte}
+     ORDER BY c.id`;
+  return rows.map((c) => ({
+    id: Number(c.id),
+    number: c.number,
+    createdAt: new Date(c.createdAt),
+    accountManagerId: c.accountManagerId === null ? null : Number(c.accountManagerId),
+  }));
 }
 
 /** One batch's warnings with their audit entry, in one transaction. */
@@ -107,21 +125,18 @@ async function addWarnings(db: Db, candidates: ChurnCandidate[], range: IdRange,
  */
 async function stillWithoutWarning(tx: Tx, candidates: ChurnCandidate[], range: IdRange): Promise<ChurnCandidate[]> {
   // A range of ids, not a list: SQL Server takes at most 2100 parameters.
-  const active = await tx.customer.findMany({
-    where: { status: { in: ACTIVE_CUSTOMER_STATUSES }, id: range },
-    select: { id: true },
-  });
+  const active = await tx.$queryRaw<{ id: number }[]>`
+    SELECT c.id FROM [Customer] c WHERE c.status IN (${join(ACTIVE_CUSTOMER_STATUSES)}) AND c.id BETWEEN ${range.gte} AND ${range.lte}`;
   const open = await openWarningCustomers(tx, range);
-  const stillActive = new Set(active.map((c) => c.id));
+  const stillActive = new Set(active.map((c) => Number(c.id)));
   return candidates.filter((c) => stillActive.has(c.customerId) && !open.has(c.customerId));
 }
 
 async function openWarningCustomers(db: Db | Tx, customerIds: IdRange): Promise<Set<number>> {
-  const open = await db.churnWarning.findMany({
-    where: { status: { in: OPEN_WARNING_STATUSES }, customerId: customerIds },
-    select: { customerId: true },
-  });
-  return new Set(open.map((w) => w.customerId));
+  const open = await db.$queryRaw<{ customerId: number }[]>`
+    SELECT w.customerId FROM [ChurnWarning] w
+     WHERE w.status IN (${join(OPEN_WARNING_STATUSES)}) AND w.customerId BETWEEN ${customerIds.gte} AND ${customerIds.lte}`;
+  return new Set(open.map((w) => Number(w.customerId)));
 }
 
 async function warningForStep(tx: Tx, id: number, actor: CurrentUser, step: ChurnStep) {
