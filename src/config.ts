@@ -24,6 +24,8 @@ export interface Config {
   /** the sales system's SQL for orders (SALES_DB_…_QUERY); see src/orders/CONTEXT.md */
   salesDbQueries: SalesDbQueries;
   logRequests: boolean;
+  /** worker processes serving requests (node:cluster); 1: this process alone */
+  webWorkers: number;
 }
 
 
@@ -49,5 +51,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     salesDbUrl: env.SALES_DB_URL || undefined,
     salesDbQueries: salesDbQueriesFrom(env),
     logRequests: flag(env.LOG_REQUESTS, true),
+    webWorkers: Math.max(1, Math.floor(Number(env.WEB_WORKERS ?? 1)) || 1),
   };
 }

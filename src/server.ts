@@ -6,6 +6,7 @@ import { prepareEmbeddedDatabase } from './db/prepare';
 import { createApp } from './app';
 import { createOrderSource } from './orders/create-order-source';
 import { startScheduledJobs } from '../jobs/schedule';
+import { startPrimaryIfConfigured } from './cluster';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -36,7 +37,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-main().catch((err: Error) => {
-  console.error(err.message);
-  process.exit(1);
-});
+if (!startPrimaryIfConfigured(loadConfig().webWorkers)) {
+  main().catch((err: Error) => {
+    console.error(err.message);
+    process.exit(1);
+  });
+}

@@ -75,16 +75,26 @@ export function parseSqlServerUrl(url: string) {
 }
 
 /**
- * The embedded database's connection, with `synchronous = NORMAL`: in WAL mode
- * a commit then no longer waits for the disk (a commit blocks the whole
- * process, better-sqlite3 being synchronous: 8–25 ms each on this kind of
- * disk). A crash of the application loses nothing; a power cut may lose the
- * last commits, never consistency.
+ * The embedded database's connection, tuned in two ways.
+ * - `synchronous = NORMAL`: in WAL mode a commit no longer waits for the disk
+ *   (a commit blocks the whole process, better-sqlite3 being synchronous:
+ *   8–25 ms each on this kind of disk). A crash of the application loses
+ *   nothing; a power cut may lose the last commits, never consistency.
+ * - Transactions begin IMMEDIATE (taking the write lock at once; other writers
+ *   wait up to the driver's busy timeout of 5 s). Begun DEFERRED, a transaction
+ *   that read and then writes fails at once with SQLITE_BUSY when another
+ *   process wrote in between: with several worker processes (cluster.ts) two
+ *   workflow steps at the same time would fail. Within one process the adapter
+ *   runs one transaction at a time anyway.
  */
 class EmbeddedDatabaseAdapter extends PrismaBetterSqlite3 {
   override async connect() {
     const adapter = await super.connect();
     await adapter.executeRaw({ sql: 'PRAGMA synchronous = NORMAL', args: [], argTypes: [] });
+    // The adapter (7.10, pinned) begins with prepare('BEGIN'); tests/platform/request-cost.test.ts checks the lock.
+    const client = (adapter as unknown as { client: { prepare(sql: string): unknown } }).client;
+    const prepare = client.prepare.bind(client);
+    client.prepare = (sql: string) => prepare(sql === 'BEGIN' ? 'BEGIN IMMEDIATE' : sql);
     return adapter;
   }
 }

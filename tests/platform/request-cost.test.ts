@@ -99,6 +99,21 @@ describe('静态文件', () => {
 });
 
 describe('内置数据库的连接', () => {
+  test('a transaction takes the write lock when it begins: another process cannot write between its reads and its writes', async () => {
+    const Database = (await import('better-sqlite3')).default;
+    const other = new Database(sqliteFile(t.url), { timeout: 0 });
+    try {
+      await t.db.$transaction(async (tx) => {
+        await tx.user.count();
+        expect(() => other.prepare("UPDATE Counter SET value = value WHERE name = 'none'").run()).toThrow(/locked|busy/i);
+      });
+      // Afterwards the other process writes again.
+      expect(() => other.prepare("UPDATE Counter SET value = value WHERE name = 'none'").run()).not.toThrow();
+    } finally {
+      other.close();
+    }
+  });
+
   test('commits do not wait for the disk (synchronous = NORMAL in WAL mode): a commit would block every request', async () => {
     const [row] = await t.db.$queryRawUnsafe<{ synchronous: number | bigint }[]>('PRAGMA synchronous');
     expect(Number(row.synchronous)).toBe(1);
