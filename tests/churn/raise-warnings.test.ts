@@ -143,7 +143,7 @@ test('customers are taken in batches: every batch checked, warnings and one audi
   await db.auditEntry.deleteMany();
   await db.order.deleteMany();
   await db.customer.updateMany({ data: { status: 'churned' } });
-  const customers = [];
+  const customers: Awaited<ReturnType<typeof createCustomer>>[] = [];
   for (let i = 0; i < 5; i++) customers.push(await createCustomer(db, { createdAt: LONG_AGO }));
   // The fourth ordered lately: no warning for it.
   await createOrder(db, customers[3].id, at(2026, 10, 1));
