@@ -91,12 +91,49 @@ class EmbeddedDatabaseAdapter extends PrismaBetterSqlite3 {
   override async connect() {
     const adapter = await super.connect();
     await adapter.executeRaw({ sql: 'PRAGMA synchronous = NORMAL', args: [], argTypes: [] });
-    // The adapter (7.10, pinned) begins with prepare('BEGIN'); tests/platform/request-cost.test.ts checks the lock.
+    // The adapter (7.10, pinned) calls prepare(sql).bind(args) for every query and
+    // prepare('BEGIN') for a transaction; tests/platform/request-cost.test.ts checks both changes.
     const client = (adapter as unknown as { client: { prepare(sql: string): unknown } }).client;
-    const prepare = client.prepare.bind(client);
-    client.prepare = (sql: string) => prepare(sql === 'BEGIN' ? 'BEGIN IMMEDIATE' : sql);
+    client.prepare = preparedOnce(client.prepare.bind(client) as (sql: string) => Statement);
     return adapter;
   }
+}
+
+/** What the adapter uses of a better-sqlite3 statement. */
+interface Statement {
+  reader: boolean;
+  run(args?: unknown[]): unknown;
+  columns(): unknown[];
+  raw(on: boolean): { all(args?: unknown[]): unknown[] };
+}
+
+const PREPARED_KEPT = 500;
+
+/**
+ * Each SQL text prepared once and kept (preparing cost the adapter as much as
+ * running): bind() gives a view with its own arguments instead of binding the
+ * kept statement for good. better-sqlite3 runs a statement to its end before
+ * anything else runs, so one statement serves every request.
+ */
+export function preparedOnce(prepare: (sql: string) => Statement) {
+  const kept = new Map<string, Statement>();
+  const view = (statement: Statement, args: unknown[] = []) => ({
+    reader: statement.reader,
+    bind: (values: unknown[]) => view(statement, values),
+    run: () => statement.run(args),
+    columns: () => statement.columns(),
+    raw: () => ({ all: () => statement.raw(true).all(args) }),
+  });
+  return (sql: string) => {
+    const text = sql === 'BEGIN' ? 'BEGIN IMMEDIATE' : sql;
+    let statement = kept.get(text);
+    if (!statement) {
+      statement = prepare(text);
+      if (kept.size >= PREPARED_KEPT) kept.clear();
+      kept.set(text, statement);
+    }
+    return view(statement);
+  };
 }
 
 export function createDb(url: string): Db {

@@ -119,3 +119,31 @@ describe('内置数据库的连接', () => {
     expect(Number(row.synchronous)).toBe(1);
   });
 });
+
+describe('预编译语句', () => {
+  test('each SQL text is prepared once; every use binds its own arguments; transactions begin IMMEDIATE', async () => {
+    const { preparedOnce } = await import('../../src/db/client');
+    const Database = (await import('better-sqlite3')).default;
+    const sqlite = new Database(':memory:');
+    try {
+      sqlite.exec('CREATE TABLE t (x INTEGER)');
+      const prepared: string[] = [];
+      const prepare = preparedOnce((sql) => {
+        prepared.push(sql);
+        return sqlite.prepare(sql) as never;
+      });
+      const insert = (x: number) => prepare('INSERT INTO t (x) VALUES (?)').bind([x]).run();
+      insert(1);
+      insert(2);
+      const select = prepare('SELECT x FROM t WHERE x >= ? ORDER BY x').bind([2]);
+      expect(select.reader).toBe(true);
+      expect(select.raw().all()).toEqual([[2]]);
+      expect(prepare('SELECT x FROM t WHERE x >= ? ORDER BY x').bind([1]).raw().all()).toEqual([[1], [2]]);
+      prepare('BEGIN').run();
+      prepare('COMMIT').run();
+      expect(prepared).toEqual(['INSERT INTO t (x) VALUES (?)', 'SELECT x FROM t WHERE x >= ? ORDER BY x', 'BEGIN IMMEDIATE', 'COMMIT']);
+    } finally {
+      sqlite.close();
+    }
+  });
+});
