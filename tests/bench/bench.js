@@ -37,13 +37,8 @@ const children = new Set();
 let tempDir = null;
 
 function cleanup() {
-  for (const child of children) {
-    try {
-      child.kill('SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
+  // The whole group of each: a server's worker processes too.
+  for (const child of children) cleanupGroup(child);
   children.clear();
   if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
   tempDir = null;
@@ -58,10 +53,20 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   });
 }
 
+function cleanupGroup(child) {
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
 function start(script, env, { quiet = true } = {}) {
+  // A process group of its own, so that cleanup() reaches everything it starts.
   const child = spawn(process.execPath, [script], {
     env: { ...process.env, ...env },
     stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'],
+    detached: true,
   });
   children.add(child);
   child.on('exit', () => children.delete(child));
@@ -73,7 +78,7 @@ function stop(child) {
   return new Promise((resolve) => {
     child.once('exit', resolve);
     child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+    setTimeout(() => cleanupGroup(child), 5000).unref();
   });
 }
 
