@@ -218,6 +218,9 @@ async function load(name, port, users, seconds, think = () => 0) {
   const until = Date.now() + seconds * 1000;
   await Promise.all(
     users.map(async (user, i) => {
+      // Thinking users arrive spread out, as people do, not all in the same millisecond.
+      const first = think();
+      if (first) await sleep(first);
       for (let n = i; Date.now() < until; n++) {
         const pathname = user.pages[n % user.pages.length];
         const started = process.hrtime.bigint();
