@@ -4,10 +4,8 @@
 // the whole application is type-checked against both. The two classes differ
 // only in details such as isolation levels, hence the casts here.
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaMssql } from '@prisma/adapter-mssql';
 import type { PrismaClient, Prisma } from '#prisma';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client';
-import { PrismaClient as SqlServerClient } from '../generated/sqlserver/client';
 
 export type Db = PrismaClient;
 /** A client or an interactive transaction: what domain functions take. */
@@ -138,6 +136,11 @@ export function preparedOnce(prepare: (sql: string) => Statement) {
 
 export function createDb(url: string): Db {
   if (databaseKind(url) === 'sqlserver') {
+    // Loaded only for SQL Server: the embedded database's processes never hold its client and driver.
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { PrismaMssql } = require('@prisma/adapter-mssql') as typeof import('@prisma/adapter-mssql');
+    const { PrismaClient: SqlServerClient } = require('../generated/sqlserver/client') as typeof import('../generated/sqlserver/client');
+    /* eslint-enable @typescript-eslint/no-require-imports */
     return new SqlServerClient({ adapter: new PrismaMssql(parseSqlServerUrl(url)) }) as unknown as Db;
   }
   const adapter = new EmbeddedDatabaseAdapter({ url: sqliteFile(url) });

@@ -71,7 +71,8 @@ export async function prepareEmbeddedDatabase(url: string, options: { demoData: 
   const before = contents(file);
   // Only a database about to change is copied: a large one is not copied at every start.
   const copy = before.tables && before.pending ? await copyAside(file) : null;
-  const applied = await applyMigrations(file);
+  // The schema engine (WebAssembly, tens of MB that stay in the process) only when there is work for it.
+  const applied = before.pending ? await applyMigrations(file) : [];
   if (copy) console.log(`升级前的数据库已备份到 ${copy}`);
   useWriteAheadLog(file);
   // New also when an earlier first start failed before its data was in.
