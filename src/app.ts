@@ -3,7 +3,7 @@ import path from 'path';
 import express from 'express';
 import session from 'express-session';
 import type { Config } from './config';
-import type { Db } from './db/client';
+import { databaseKind, type DatabaseKind, type Db } from './db/client';
 import { DatabaseHandle, swappableDatabase } from './db/handle';
 import { DatabaseSessionStore } from './http/session-store';
 import { noStore, securityHeaders, staticFiles } from './http/security-headers';
@@ -46,6 +46,8 @@ export interface AppContext {
   orderSource?: OrderSource;
   /** the swappable client `db` comes from (a restore replaces the database); made here when not given */
   database?: DatabaseHandle;
+  /** the kind of database `db` talks to (its SQL dialect); by default as DATABASE_URL says */
+  databaseKind?: DatabaseKind;
 }
 
 const ROOT = path.resolve(__dirname, '..').replace(/[\\/]dist$/, '');
@@ -54,6 +56,7 @@ export function createApp(context: AppContext): express.Express {
   const { config } = context;
   const database = context.database ?? swappableDatabase(context.db, config.databaseUrl);
   const db = database.db;
+  const dialect = context.databaseKind ?? databaseKind(config.databaseUrl);
   const app = express();
   app.disable('x-powered-by');
   // Behind IIS or nginx the client's address comes from X-Forwarded-For, believed only from these proxies.
@@ -75,7 +78,7 @@ export function createApp(context: AppContext): express.Express {
   app.use(
     session({
       name: 'crm.sid',
-      store: new DatabaseSessionStore(db, config.sessionIdleMinutes * 60_000),
+      store: new DatabaseSessionStore(db, config.sessionIdleMinutes * 60_000, dialect),
       secret: config.sessionSecret,
       resave: false,
       saveUninitialized: false,
@@ -94,12 +97,12 @@ export function createApp(context: AppContext): express.Express {
   app.use(loadUser(db));
   app.use(takeFlash);
 
-  const orderSource = context.orderSource ?? createOrderSource(config, db);
+  const orderSource = context.orderSource ?? createOrderSource(config, db, undefined, dialect);
   const reports = { db, orderSource, now: () => new Date() };
   app.use(authRoutes(db));
   app.use(layoutRoutes(db, TODO_PROVIDERS, (user) => reportDashboard(reports, user)));
   app.use(requireLogin);
-  for (const routes of moduleRoutes({ ...context, db, database, orderSource })) app.use(routes);
+  for (const routes of moduleRoutes({ ...context, db, database, orderSource, databaseKind: dialect })) app.use(routes);
 
   app.use(notFound);
   app.use(errorPage);

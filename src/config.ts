@@ -151,6 +151,8 @@ const SETTINGS = {
   ),
   /** how many daily backups are kept */
   backupKeep: setting('BACKUP_KEEP', wholeNumber(1, 3650, 7)),
+  /** worker processes serving requests (node:cluster); 1: this process alone */
+  webWorkers: setting('WEB_WORKERS', wholeNumber(1, 64, 1)),
 };
 
 type Settings = typeof SETTINGS;

@@ -11,6 +11,7 @@ import { createLogger, logger, useLogger } from './shared/logger';
 import { gracefulShutdown } from './http/shutdown';
 import { startScheduledJobs } from '../jobs/schedule';
 import { interruptRunningJobs, recoverInterruptedRuns, waitForRunningJobs } from '../jobs/interrupted-runs';
+import { startPrimaryIfConfigured } from './cluster';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -29,9 +30,17 @@ async function main(): Promise<void> {
   const orderSource = createOrderSource(config, db);
   const app = createApp({ db, config, orderSource, database });
   const jobs = startScheduledJobs({ db, config, orderSource });
-  const server = app.listen(config.port, config.host, () => {
+  const server = app.listen(config.port, config.host, (err?: Error) => {
+    // Express 5 hands a failed listen (port taken, unknown address) to this callback: no start to speak of.
+    if (err) {
+      logger.fatal({ err }, `未能启动：无法在 ${config.host}:${config.port} 上监听（${(err as NodeJS.ErrnoException).code ?? err.message}）`);
+      process.exit(1);
+    }
     logger.info(`客户关系管理系统已启动：http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/`);
   });
+  // Longer than browsers keep an idle connection: the server closing first breaks a request sent on it.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const stop = gracefulShutdown({
     server,
     stopSchedule: () => jobs.stop(),
@@ -49,7 +58,13 @@ async function main(): Promise<void> {
   process.on('SIGTERM', (signal) => void stop(signal));
 }
 
-main().catch((err: Error) => {
+/** With WEB_WORKERS above 1 this process only watches its workers (src/cluster.ts); each worker runs main(). */
+async function start(): Promise<void> {
+  if (startPrimaryIfConfigured(loadConfig().webWorkers)) return;
+  await main();
+}
+
+start().catch((err: Error) => {
   // A bad configuration is a message for whoever starts the application, not a stack.
   if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
   else logger.fatal({ err }, err.message);

@@ -5,13 +5,16 @@ import type { Db } from '../db/client';
 import { ForbiddenError } from '../shared/errors';
 import { can, CurrentUser } from './can';
 import type { Action, Resource } from './rights';
-import { loadCurrentUser } from './users';
+import { currentUserFromRow, loadCurrentUser } from './users';
+import { sessionUser } from '../http/session-store';
 
 export function loadUser(db: Db) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const id = req.session?.userId;
     if (id !== undefined) {
-      const user = await loadCurrentUser(db, id);
+      // Read with the session when it was (one query per request), otherwise now.
+      const row = sessionUser(req);
+      const user = row === undefined || (row && row.id !== id) ? await loadCurrentUser(db, id) : await currentUserFromRow(db, row);
       // A user disabled meanwhile loses the session at once.
       if (!user) delete req.session.userId;
       else {

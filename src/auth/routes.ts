@@ -45,7 +45,8 @@ export function authRoutes(db: Db): Router {
       const blocked = await recordFailure(db, username, address);
       await db.$transaction(async (tx) => {
         const after = { username, address, reason: result.reason };
-        await recordAudit(tx, { userId: result.userId, action: 'login-failed', entity: 'User', entityId: result.userId ?? username, after });
+        // Whoever typed the wrong password is unknown: the entry names the account as its record, not as its actor.
+        await recordAudit(tx, { userId: null, action: 'login-failed', entity: 'User', entityId: result.userId ?? username, after });
         for (const key of blocked) {
           await recordAudit(tx, { userId: null, action: 'login-blocked', entity: 'LoginThrottle', entityId: key.key, after: key });
         }

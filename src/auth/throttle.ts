@@ -70,7 +70,11 @@ export interface ThrottleState {
 export async function throttleState(db: Db, username: string, address: string, now = new Date()): Promise<ThrottleState> {
   const keys = throttleKeys(username, address);
   const rows = await db.loginThrottle.findMany({
-    where: { key: { in: keys.map((k) => k.key) }, windowStart: { gt: new Date(now.getTime() - WINDOW_MS) } },
+    where: {
+      key: { in: keys.map((k) => k.key) },
+      // A block lasts its full time, even when it was set late in its counting window.
+      OR: [{ windowStart: { gt: new Date(now.getTime() - WINDOW_MS) } }, { blockedUntil: { gt: now } }],
+    },
   });
   const blocks = rows.filter((row) => row.blockedUntil && row.blockedUntil > now).map((row) => row.blockedUntil!.getTime());
   const account = rows.find((row) => row.key === keys[2].key);
@@ -88,9 +92,13 @@ export async function throttleState(db: Db, username: string, address: string, n
 export async function recordFailure(db: Db, username: string, address: string, now = new Date()): Promise<ThrottleKey[]> {
   const blocked: ThrottleKey[] = [];
   for (const key of throttleKeys(username, address)) {
-    // A window that has passed starts again.
+    // A window that has passed starts again, unless its block still runs.
     await db.loginThrottle.updateMany({
-      where: { key: key.key, windowStart: { lte: new Date(now.getTime() - WINDOW_MS) } },
+      where: {
+        key: key.key,
+        windowStart: { lte: new Date(now.getTime() - WINDOW_MS) },
+        OR: [{ blockedUntil: null }, { blockedUntil: { lte: now } }],
+      },
       data: { failures: 0, windowStart: now, blockedUntil: null },
     });
     const row = await retryOnUniqueViolation(() =>

@@ -3,6 +3,7 @@ import bcrypt from 'bcrypt';
 import type { Db, Tx } from '../db/client';
 import type { CurrentUser } from './can';
 import type { Action, Resource } from './rights';
+import { rightsOfRole } from './rights-cache';
 
 export const USER_STATUS = { normal: '正常', disabled: '已禁用' } as const;
 export const BCRYPT_ROUNDS = 10;
@@ -11,21 +12,42 @@ export function hashPassword(password: string): Promise<string> {
   return bcrypt.hash(password, BCRYPT_ROUNDS);
 }
 
-/** The user with the rights of their role, or null when unknown or not normal. */
-export async function loadCurrentUser(db: Db, id: number): Promise<CurrentUser | null> {
-  const user = await db.user.findUnique({
-    where: { id },
-    include: { role: { include: { permissions: { include: { permission: true } } } } },
-  });
+/** A user joined to their role's name and the version of its rights: what each request reads. */
+export interface UserWithRoleRow {
+  id: number;
+  username: string;
+  name: string;
+  status: string;
+  roleCode: string;
+  roleName: string;
+  rightsVersion: number | bigint;
+}
+
+/** The logged-in user from that row, with the rights of the role's version (cached); null when not normal. */
+export async function currentUserFromRow(db: Db, user: UserWithRoleRow | null | undefined): Promise<CurrentUser | null> {
   if (!user || user.status !== 'normal') return null;
   return {
     id: user.id,
     username: user.username,
     name: user.name,
     role: user.roleCode,
-    roleName: user.role.name,
-    rights: new Set(user.role.permissions.map(({ permission: p }) => `${p.resource}:${p.action}:${p.access}`)),
+    roleName: user.roleName,
+    rights: await rightsOfRole(db, user.roleCode, Number(user.rightsVersion)),
   };
+}
+
+/**
+ * The user with the rights of their role, or null when unknown or not normal:
+ * one query (the user joined to the version of their role's rights, in SQL
+ * both databases take); the rights themselves come from the cache of that version.
+ * Requests get the same row together with their session (http/session-store.ts).
+ */
+export async function loadCurrentUser(db: Db, id: number): Promise<CurrentUser | null> {
+  const [user] = await db.$queryRaw<UserWithRoleRow[]>`
+    SELECT u.id, u.username, u.name, u.status, u.roleCode, r.name AS roleName, r.rightsVersion
+      FROM [User] u JOIN [Role] r ON r.code = u.roleCode
+     WHERE u.id = ${id}`;
+  return currentUserFromRow(db, user);
 }
 
 // A constant hash to compare against when the user is unknown, so that the

@@ -16,6 +16,7 @@ import type { DatabaseHandle } from '../db/handle';
 import { useWriteAheadLog } from '../db/prepare';
 import { ensureReferenceData } from '../db/reference-data';
 import { applyMigrations } from '../db/schema-engine';
+import { forgetRights } from '../auth/rights-cache';
 import { recordAudit } from '../audit/audit';
 import {
   Backup,
@@ -150,6 +151,7 @@ export function restoreBackup(handle: DatabaseHandle, place: BackupPlace, name: 
         fs.renameSync(staging, place.databaseFile);
         useWriteAheadLog(place.databaseFile);
       }, caller);
+      forgetRights(handle.db);
       announceDatabaseReplaced();
       return { backup, safety: safety!, migrationsApplied };
     } finally {

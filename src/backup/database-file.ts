@@ -5,6 +5,7 @@ import fs from 'fs';
 import Database from 'better-sqlite3';
 import { committedMigrations } from '../db/schema-engine';
 import { ValidationError } from '../shared/errors';
+import { logger } from '../shared/logger';
 
 const HEADER = 'SQLite format 3\0';
 /** Tables every database of this application has. */
@@ -81,7 +82,8 @@ export function checkDatabaseFile(file: string): DatabaseFileFacts {
     return { pendingMigrations: known.filter((name) => !applied.includes(name)) };
   } catch (err) {
     if (err instanceof ValidationError) throw err;
-    refuse('无法读取该数据库文件（' + (err as Error).message + '）');
+    logger.warn({ err }, '上传或选择的备份文件无法读取');
+    refuse('无法读取该数据库文件，它不是完好的 SQLite 数据库');
   } finally {
     sqlite.close();
   }

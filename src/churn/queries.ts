@@ -31,11 +31,11 @@ export function listWhere(user: CurrentUser, query: ListQuery): Prisma.ChurnWarn
 /** The list: newest warnings first. */
 export function churnWarningList(db: Tx, user: CurrentUser, query: ListQuery, page: number) {
   const where = listWhere(user, query);
+  const orderBy: Prisma.ChurnWarningOrderByWithRelationInput[] = [{ createdAt: 'desc' }, { id: 'desc' }];
   return paged(
     page,
-    () => db.churnWarning.count({ where }),
-    (window) =>
-      db.churnWarning.findMany({ where, include: listInclude, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], ...window }),
+    (cap) => db.churnWarning.count({ where, orderBy, ...cap }),
+    (window) => db.churnWarning.findMany({ where, include: listInclude, orderBy, ...window }),
   );
 }
 

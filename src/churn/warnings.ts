@@ -4,6 +4,7 @@
 // by a conditional update (whoever comes second is refused) and writes its audit
 // entries, all in the caller's transaction.
 import type { ChurnWarning } from '#prisma';
+import { join } from '@prisma/client/runtime/client';
 import type { Db, Prisma, Tx } from '../db/client';
 import type { CurrentUser } from '../auth/can';
 import { recordAudit } from '../audit/audit';
@@ -30,15 +31,21 @@ export class OrderSourceError extends Error {
   }
 }
 
-/** A large run must not hit the default 5 s limit of an interactive transaction. */
-const BULK_TRANSACTION = { timeout: 120_000, maxWait: 10_000 };
+/** A batch's transaction: generous, as a slow disk or SQL Server under load may take a while. */
+const BATCH_TRANSACTION = { timeout: 60_000, maxWait: 10_000 };
+/** Customers (a window of ids) read, checked and written at a time: memory stays bounded whatever their number. */
+export const CHURN_BATCH = 5_000;
+
+type IdRange = { gte: number; lte: number };
 
 /**
  * The weekly job's work: one warning (预警) for each 正常 customer the rule
- * selects. A constant number of queries whatever the number of customers: the
- * customers, their last order dates (one call of the order source), the
- * unfinished warnings, then one createMany and one audit entry. Safe to repeat:
- * a customer with an unfinished warning is skipped. Running twice at the same
+ * selects. Customers are taken in windows of ids; per window a constant number
+ * of queries: the customers, their last order dates (one call of the order
+ * source), the unfinished warnings of the batch's range of ids, then — when
+ * there are candidates — one transaction that reads both again, adds the
+ * warnings with one createMany and writes one audit entry. Safe to repeat: a
+ * customer with an unfinished warning is skipped. Running twice at the same
  * moment is prevented by the caller's lock (jobs/churn-warnings.ts).
  */
 export async function raiseChurnWarnings(
@@ -48,26 +55,60 @@ export async function raiseChurnWarnings(
     now = new Date(),
     actorId = null,
     timeZone,
-  }: { now?: Date; actorId?: number | null; /** the job's zone: whose calendar days count */ timeZone?: string } = {},
+    batchSize = CHURN_BATCH,
+  }: {
+    now?: Date;
+    actorId?: number | null;
+    /** the job's zone: whose calendar days count */ timeZone?: string;
+    batchSize?: number;
+  } = {},
 ): Promise<RaiseResult> {
-  const customers = await db.customer.findMany({
-    where: { status: { in: ACTIVE_CUSTOMER_STATUSES } },
-    select: { id: true, number: true, createdAt: true, accountManagerId: true },
-  });
-  if (customers.length === 0) return { checked: 0, added: 0 };
-  const lastOrderDates = await orderSource
-    .lastOrderDates(customers.map(({ id, number }) => ({ id, number })))
-    .catch((err: unknown) => {
-      throw new OrderSourceError(err);
-    });
-  const candidates = selectChurnCandidates(customers, lastOrderDates, await openWarningCustomers(db), now, timeZone);
-  if (candidates.length === 0) return { checked: customers.length, added: 0 };
+  const result: RaiseResult = { checked: 0, added: 0 };
+  // Windows of ids rather than LIMIT/TOP: the same SQL on both databases. A
+  // customer added during the run is not looked at (it is not dormant anyway).
+  const { _max } = await db.customer.aggregate({ _max: { id: true } });
+  for (let from = 1; from <= (_max.id ?? 0); from += batchSize) {
+    const range = { gte: from, lte: from + batchSize - 1 };
+    const customers = await activeCustomersIn(db, range);
+    if (customers.length === 0) continue;
+    result.checked += customers.length;
+    const lastOrderDates = await orderSource
+      .lastOrderDates(customers.map(({ id, number }) => ({ id, number })))
+      .catch((err: unknown) => {
+        throw new OrderSourceError(err);
+      });
+    const candidates = selectChurnCandidates(customers, lastOrderDates, await openWarningCustomers(db, range), now, timeZone);
+    if (candidates.length > 0) result.added += await addWarnings(db, candidates, range, now, actorId);
+    // The embedded database answers synchronously: let waiting requests in between windows.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return result;
+}
 
-  const added = await db.$transaction(async (tx) => {
-    const rows = await stillWithoutWarning(tx, candidates);
+/**
+ * The 正常 customers of a window of ids. In plain SQL both databases take: the
+ * query builder's work on thousands of rows cost the job more than the database's.
+ */
+async function activeCustomersIn(db: Db, ids: IdRange) {
+  const rows = await db.$queryRaw<{ id: number; number: string; createdAt: Date | string; accountManagerId: number | null }[]>`
+    SELECT c.id, c.number, c.createdAt, c.accountManagerId FROM [Customer] c
+     WHERE c.status IN (${join(ACTIVE_CUSTOMER_STATUSES)}) AND c.id BETWEEN ${ids.gte} AND ${ids.lte}
+     ORDER BY c.id`;
+  return rows.map((c) => ({
+    id: Number(c.id),
+    number: c.number,
+    createdAt: new Date(c.createdAt),
+    accountManagerId: c.accountManagerId === null ? null : Number(c.accountManagerId),
+  }));
+}
+
+/** One batch's warnings with their audit entry, in one transaction. */
+async function addWarnings(db: Db, candidates: ChurnCandidate[], range: IdRange, now: Date, actorId: number | null) {
+  return db.$transaction(async (tx) => {
+    const rows = await stillWithoutWarning(tx, candidates, range);
     if (rows.length === 0) return 0;
     await tx.churnWarning.createMany({ data: rows.map((c) => ({ ...c, status: NEW_WARNING_STATUS, createdAt: now })) });
-    // One entry for the whole run: the job adds warnings in bulk, not one by one.
+    // One entry per batch of the run: the job adds warnings in bulk, not one by one.
     await recordAudit(tx, {
       userId: actorId,
       action: 'create',
@@ -76,26 +117,28 @@ export async function raiseChurnWarnings(
       after: rows,
     });
     return rows.length;
-  }, BULK_TRANSACTION);
-  return { checked: customers.length, added };
+  }, BATCH_TRANSACTION);
 }
 
 /**
  * The candidates still 正常 and still without an unfinished warning, read again
  * inside the writing transaction: a 确认流失 or another warning may have landed
- * since the job's first reads. Two queries, whatever the number of candidates.
+ * since the job's first reads. Two queries over the batch's range of ids.
  */
-async function stillWithoutWarning(tx: Tx, candidates: ChurnCandidate[]): Promise<ChurnCandidate[]> {
-  // No list of ids in the queries: SQL Server takes at most 2100 parameters.
-  const active = await tx.customer.findMany({ where: { status: { in: ACTIVE_CUSTOMER_STATUSES } }, select: { id: true } });
-  const open = await openWarningCustomers(tx);
-  const stillActive = new Set(active.map((c) => c.id));
+async function stillWithoutWarning(tx: Tx, candidates: ChurnCandidate[], range: IdRange): Promise<ChurnCandidate[]> {
+  // A range of ids, not a list: SQL Server takes at most 2100 parameters.
+  const active = await tx.$queryRaw<{ id: number }[]>`
+    SELECT c.id FROM [Customer] c WHERE c.status IN (${join(ACTIVE_CUSTOMER_STATUSES)}) AND c.id BETWEEN ${range.gte} AND ${range.lte}`;
+  const open = await openWarningCustomers(tx, range);
+  const stillActive = new Set(active.map((c) => Number(c.id)));
   return candidates.filter((c) => stillActive.has(c.customerId) && !open.has(c.customerId));
 }
 
-async function openWarningCustomers(db: Db | Tx): Promise<Set<number>> {
-  const open = await db.churnWarning.findMany({ where: { status: { in: OPEN_WARNING_STATUSES } }, select: { customerId: true } });
-  return new Set(open.map((w) => w.customerId));
+async function openWarningCustomers(db: Db | Tx, customerIds: IdRange): Promise<Set<number>> {
+  const open = await db.$queryRaw<{ customerId: number }[]>`
+    SELECT w.customerId FROM [ChurnWarning] w
+     WHERE w.status IN (${join(OPEN_WARNING_STATUSES)}) AND w.customerId BETWEEN ${customerIds.gte} AND ${customerIds.lte}`;
+  return new Set(open.map((w) => Number(w.customerId)));
 }
 
 const withCustomer = { customer: { select: { id: true, accountManagerId: true, status: true } } } as const;

@@ -49,9 +49,27 @@ export function searchInput(user: CurrentUser, query: Record<string, unknown>): 
   return query;
 }
 
+/** Characters of a 客户编号 (KH, then digits). */
+const NUMBER_CHARACTERS = /^[0-9A-Z]*$/;
+const NUMBER_LENGTH = 30;
+
+/**
+ * 客户编号 searched by its beginning, as a range the unique index answers on
+ * both databases (SQLite's LIKE cannot use it). Upper case; digits alone are
+ * read after the KH every number starts with. Numbers hold only digits and
+ * capitals, and every collation sorts those below Z: whatever starts with the
+ * prefix lies between it and the prefix filled up with Z.
+ */
+export function numberPrefix(input: string): { gte: string; lte: string } | { in: [] } {
+  const text = input.trim().toUpperCase();
+  const prefix = /^[0-9]/.test(text) ? `KH${text}` : text;
+  if (!NUMBER_CHARACTERS.test(prefix) || prefix.length > NUMBER_LENGTH) return { in: [] };
+  return { gte: prefix, lte: prefix.padEnd(NUMBER_LENGTH, 'Z') };
+}
+
 export function customerWhere(search: CustomerSearch): Prisma.CustomerWhereInput {
   return {
-    ...(search.number ? { number: { contains: search.number } } : {}),
+    ...(search.number ? { number: numberPrefix(search.number) } : {}),
     ...(search.name ? { name: { contains: search.name } } : {}),
     ...(search.region ? { region: search.region } : {}),
     ...(search.level ? { level: search.level } : {}),
@@ -64,23 +82,33 @@ const manager = { accountManager: { select: { id: true, name: true, status: true
 
 export type CustomerRow = Prisma.CustomerGetPayload<{ include: typeof manager }>;
 
+/** Customers by name: the order of 服务创建's choice, and of counting a name search (the name index). */
+export const BY_NAME: Prisma.CustomerOrderByWithRelationInput[] = [{ name: 'asc' }, { id: 'asc' }];
+
 /** 客户信息管理: the customers matching the search, newest first. */
 export function customerList(db: Tx, search: CustomerSearch, page: number): Promise<Page<CustomerRow>> {
   const where = customerWhere(search);
   const orderBy: Prisma.CustomerOrderByWithRelationInput[] = [{ createdAt: 'desc' }, { id: 'desc' }];
   return paged(
     page,
-    () => db.customer.count({ where }),
+    // A name search counts along the name index (the names alone), not the table in the list's order.
+    (cap) => db.customer.count({ where, orderBy: search.name ? BY_NAME : orderBy, ...cap }),
     (window) => db.customer.findMany({ where, include: manager, orderBy, ...window }),
   );
 }
 
-/** One customer with its 客户经理 and how many contacts and interactions it has. */
-export function customerDetail(db: Tx, id: number) {
-  return db.customer.findUnique({
-    where: { id },
-    include: { ...manager, _count: { select: { contacts: true, interactions: true } } },
-  });
+/**
+ * One customer with its 客户经理 and how many contacts and interactions it has.
+ * Counted by the customer's id (index lookups): Prisma's `_count` include
+ * groups the whole Contact and Interaction tables first.
+ */
+export async function customerDetail(db: Tx, id: number) {
+  const [customer, contacts, interactions] = await Promise.all([
+    db.customer.findUnique({ where: { id }, include: manager }),
+    db.contact.count({ where: { customerId: id } }),
+    db.interaction.count({ where: { customerId: id } }),
+  ]);
+  return customer && { ...customer, _count: { contacts, interactions } };
 }
 
 export type CustomerDetail = NonNullable<Awaited<ReturnType<typeof customerDetail>>>;

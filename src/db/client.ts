@@ -4,10 +4,8 @@
 // the whole application is type-checked against both. The two classes differ
 // only in details such as isolation levels, hence the casts here.
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaMssql } from '@prisma/adapter-mssql';
 import type { PrismaClient, Prisma } from '#prisma';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client';
-import { PrismaClient as SqlServerClient } from '../generated/sqlserver/client';
 
 export type Db = PrismaClient;
 /** A client or an interactive transaction: what domain functions take. */
@@ -74,10 +72,77 @@ export function parseSqlServerUrl(url: string) {
   };
 }
 
+/**
+ * The embedded database's connection, tuned in two ways.
+ * - `synchronous = NORMAL`: in WAL mode a commit no longer waits for the disk
+ *   (a commit blocks the whole process, better-sqlite3 being synchronous:
+ *   8–25 ms each on this kind of disk). A crash of the application loses
+ *   nothing; a power cut may lose the last commits, never consistency.
+ * - Transactions begin IMMEDIATE (taking the write lock at once; other writers
+ *   wait up to the driver's busy timeout of 5 s). Begun DEFERRED, a transaction
+ *   that read and then writes fails at once with SQLITE_BUSY when another
+ *   process wrote in between: with several worker processes (cluster.ts) two
+ *   workflow steps at the same time would fail. Within one process the adapter
+ *   runs one transaction at a time anyway.
+ */
+class EmbeddedDatabaseAdapter extends PrismaBetterSqlite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    await adapter.executeRaw({ sql: 'PRAGMA synchronous = NORMAL', args: [], argTypes: [] });
+    // The adapter (7.10, pinned) calls prepare(sql).bind(args) for every query and
+    // prepare('BEGIN') for a transaction; tests/platform/request-cost.test.ts checks both changes.
+    const client = (adapter as unknown as { client: { prepare(sql: string): unknown } }).client;
+    client.prepare = preparedOnce(client.prepare.bind(client) as (sql: string) => Statement);
+    return adapter;
+  }
+}
+
+/** What the adapter uses of a better-sqlite3 statement. */
+interface Statement {
+  reader: boolean;
+  run(args?: unknown[]): unknown;
+  columns(): unknown[];
+  raw(on: boolean): { all(args?: unknown[]): unknown[] };
+}
+
+const PREPARED_KEPT = 500;
+
+/**
+ * Each SQL text prepared once and kept (preparing cost the adapter as much as
+ * running): bind() gives a view with its own arguments instead of binding the
+ * kept statement for good. better-sqlite3 runs a statement to its end before
+ * anything else runs, so one statement serves every request.
+ */
+export function preparedOnce(prepare: (sql: string) => Statement) {
+  const kept = new Map<string, Statement>();
+  const view = (statement: Statement, args: unknown[] = []) => ({
+    reader: statement.reader,
+    bind: (values: unknown[]) => view(statement, values),
+    run: () => statement.run(args),
+    columns: () => statement.columns(),
+    raw: () => ({ all: () => statement.raw(true).all(args) }),
+  });
+  return (sql: string) => {
+    const text = sql === 'BEGIN' ? 'BEGIN IMMEDIATE' : sql;
+    let statement = kept.get(text);
+    if (!statement) {
+      statement = prepare(text);
+      if (kept.size >= PREPARED_KEPT) kept.clear();
+      kept.set(text, statement);
+    }
+    return view(statement);
+  };
+}
+
 export function createDb(url: string): Db {
   if (databaseKind(url) === 'sqlserver') {
+    // Loaded only for SQL Server: the embedded database's processes never hold its client and driver.
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { PrismaMssql } = require('@prisma/adapter-mssql') as typeof import('@prisma/adapter-mssql');
+    const { PrismaClient: SqlServerClient } = require('../generated/sqlserver/client') as typeof import('../generated/sqlserver/client');
+    /* eslint-enable @typescript-eslint/no-require-imports */
     return new SqlServerClient({ adapter: new PrismaMssql(parseSqlServerUrl(url)) }) as unknown as Db;
   }
-  const adapter = new PrismaBetterSqlite3({ url: sqliteFile(url) });
+  const adapter = new EmbeddedDatabaseAdapter({ url: sqliteFile(url) });
   return new SqliteClient({ adapter }) as unknown as Db;
 }

@@ -57,6 +57,10 @@ export function useWriteAheadLog(file: string): void {
   const sqlite = new Database(file);
   try {
     sqlite.pragma('journal_mode = WAL');
+    // Statistics for the query planner (SQLite gathers none by itself): which index
+    // suits a list's filter and order. Bounded work, also on a large database.
+    sqlite.pragma('analysis_limit = 1000');
+    sqlite.pragma('optimize = 0x10002');
   } finally {
     sqlite.close();
   }
@@ -69,7 +73,8 @@ export async function prepareEmbeddedDatabase(url: string, options: { demoData: 
   const before = contents(file);
   // Only a database about to change is copied: a large one is not copied at every start.
   const copy = before.tables && before.pending ? await copyAside(file) : null;
-  const applied = await applyMigrations(file);
+  // The schema engine (WebAssembly, tens of MB that stay in the process) only when there is work for it.
+  const applied = before.pending ? await applyMigrations(file) : [];
   useWriteAheadLog(file);
   // New also when an earlier first start failed before its data was in.
   const created = !before.users;

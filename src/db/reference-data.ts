@@ -29,7 +29,13 @@ export async function ensureReferenceData(db: Db): Promise<void> {
         known.set(rightKey(right), id);
       }
       const key = `${role}/${id}`;
-      if (!held.has(key) && !removed.has(key)) await db.rolePermission.create({ data: { roleCode: role, permissionId: id } });
+      if (!held.has(key) && !removed.has(key)) {
+        // Running instances cache rights per version: a right given here must reach them.
+        await db.$transaction([
+          db.rolePermission.create({ data: { roleCode: role, permissionId: id } }),
+          db.role.update({ where: { code: role }, data: { rightsVersion: { increment: 1 } } }),
+        ]);
+      }
     }
   }
   const entries = await db.dictionaryEntry.count();

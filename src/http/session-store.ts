@@ -1,7 +1,14 @@
 // express-session's store on the Session table: sessions survive restarts and
 // are shared by every app instance. Expired rows are removed lazily.
+//
+// Reading a session also reads its user, the user's role and the version of
+// the role's rights, in the same query: the fixed cost of a request is one
+// query (auth/middleware.ts takes the user from the request, see sessionUser).
+import type { Request } from 'express';
 import session from 'express-session';
-import type { Db } from '../db/client';
+import { sqltag as sql, type Sql } from '@prisma/client/runtime/client';
+import type { DatabaseKind, Db } from '../db/client';
+import type { UserWithRoleRow } from '../auth/users';
 
 type Callback<T = void> = (err?: unknown, value?: T) => void;
 
@@ -9,6 +16,32 @@ const PRUNE_EVERY_MS = 15 * 60 * 1000;
 /** A session's expiry is pushed back at most this often: every request would otherwise write. */
 const TOUCH_EVERY_MS = 60 * 1000;
 const MAX_REMEMBERED_TOUCHES = 10_000;
+
+/** Carries the user read with a session from get() to createSession(); symbols are never saved. */
+const USER_ROW = Symbol('user row');
+type SessionWithUser = session.SessionData & { [USER_ROW]?: UserWithRoleRow | null };
+const usersOfRequests = new WeakMap<Request, UserWithRoleRow | null>();
+
+/**
+ * The user (with role name and rights version) read together with this
+ * request's session: null when the session names a user no longer there;
+ * undefined when the session was not read with one (then read the user).
+ */
+export function sessionUser(req: Request): UserWithRoleRow | null | undefined {
+  return usersOfRequests.get(req);
+}
+
+interface SessionRow extends Omit<UserWithRoleRow, 'id'> {
+  data: string;
+  expiresAt: Date;
+  userId: number | null;
+}
+
+/** The user id inside the session's JSON, in each database's own words. */
+const USER_ID_IN_DATA: Record<DatabaseKind, Sql> = {
+  sqlite: sql`json_extract(s.data, '$.userId')`,
+  sqlserver: sql`TRY_CAST(JSON_VALUE(s.data, '$.userId') AS INT)`,
+};
 
 export class DatabaseSessionStore extends session.Store {
   private lastPrune = 0;
@@ -18,6 +51,7 @@ export class DatabaseSessionStore extends session.Store {
   constructor(
     private readonly db: Db,
     private readonly idleMs: number,
+    private readonly kind: DatabaseKind = 'sqlite',
   ) {
     super();
   }
@@ -28,13 +62,28 @@ export class DatabaseSessionStore extends session.Store {
   }
 
   override get(sid: string, callback: Callback<session.SessionData | null>): void {
-    this.db.session
-      .findUnique({ where: { sid } })
-      .then((row) => {
-        if (!row || row.expiresAt.getTime() <= Date.now()) return callback(undefined, null);
-        callback(undefined, JSON.parse(row.data) as session.SessionData);
+    this.db
+      .$queryRaw<SessionRow[]>`
+        SELECT s.data, s.expiresAt, u.id AS userId, u.username, u.name, u.status, u.roleCode, r.name AS roleName, r.rightsVersion
+          FROM [Session] s
+          LEFT JOIN [User] u ON u.id = ${USER_ID_IN_DATA[this.kind]}
+          LEFT JOIN [Role] r ON r.code = u.roleCode
+         WHERE s.sid = ${sid}`
+      .then(([row]) => {
+        if (!row || new Date(row.expiresAt).getTime() <= Date.now()) return callback(undefined, null);
+        const sess = JSON.parse(row.data) as SessionWithUser;
+        const { userId, username, name, status, roleCode, roleName, rightsVersion } = row;
+        sess[USER_ROW] = userId === null ? null : { id: userId, username, name, status, roleCode, roleName, rightsVersion };
+        callback(undefined, sess);
       })
       .catch(callback);
+  }
+
+  /** express-session makes the request's session from what get() answered: the user row goes to the request. */
+  override createSession(req: Request, sess: session.SessionData): session.Session & session.SessionData {
+    const row = (sess as SessionWithUser)[USER_ROW];
+    if (row !== undefined) usersOfRequests.set(req, row);
+    return super.createSession(req, sess);
   }
 
   override set(sid: string, sess: session.SessionData, callback?: Callback): void {

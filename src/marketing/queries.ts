@@ -39,7 +39,7 @@ export function opportunityList(db: Tx, search: OpportunitySearch, page: number)
   const where = opportunityWhere(search);
   return paged(
     page,
-    () => db.opportunity.count({ where }),
+    (cap) => db.opportunity.count({ where, orderBy: NEWEST_FIRST, ...cap }),
     (window) => db.opportunity.findMany({ where, include: people, orderBy: NEWEST_FIRST, ...window }),
   );
 }
@@ -62,7 +62,7 @@ export function planList(db: Tx, user: CurrentUser, search: PlanSearch, page: nu
   const orderBy: Prisma.OpportunityOrderByWithRelationInput[] = [{ assignedAt: 'desc' }, { id: 'desc' }];
   return paged(
     page,
-    () => db.opportunity.count({ where }),
+    (cap) => db.opportunity.count({ where, orderBy, ...cap }),
     (window) => db.opportunity.findMany({ where, include: people, orderBy, ...window }),
   );
 }

@@ -1,7 +1,7 @@
 // Choosing the order source from the configuration: the CRM's own tables by
 // default, the sales system on SQL Server with ORDER_SOURCE=mssql.
 import type { Config } from '../config';
-import { databaseKind, Db } from '../db/client';
+import { databaseKind, DatabaseKind, Db } from '../db/client';
 import { crmOrderSource } from './crm-order-source';
 import { connectSalesDb, mssqlOrderSource, SalesDbConnect } from './mssql-order-source';
 import type { CustomerDirectory, OrderSource } from './order-source';
@@ -10,8 +10,10 @@ export function createOrderSource(
   config: Pick<Config, 'orderSource' | 'salesDbUrl' | 'salesDbQueries'> & Partial<Pick<Config, 'databaseUrl'>>,
   db: Db,
   connect: SalesDbConnect = connectSalesDb,
+  /** the SQL dialect of `db`, when it is not the one DATABASE_URL names */
+  dialect: DatabaseKind = config.databaseUrl ? databaseKind(config.databaseUrl) : 'sqlite',
 ): OrderSource {
-  if (config.orderSource !== 'mssql') return crmOrderSource(db, config.databaseUrl ? databaseKind(config.databaseUrl) : 'sqlite');
+  if (config.orderSource !== 'mssql') return crmOrderSource(db, dialect);
   if (!config.salesDbUrl) {
     throw new Error('ORDER_SOURCE=mssql 需要配置 SALES_DB_URL（销售系统数据库的连接字符串）');
   }

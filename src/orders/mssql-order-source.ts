@@ -2,7 +2,11 @@
 // read through the `mssql` package with the connection string and the queries
 // of the configuration. The sales system knows a customer by its 客户编号
 // (customer.number). Values always go in as typed parameters, never into the SQL.
-import { ConnectionPool, DateTime2, Int, ISqlType, NVarChar } from 'mssql';
+import type { ISqlType } from 'mssql';
+
+/** The mssql driver, loaded when the sales system is first used: an instance on the CRM's own orders never holds it. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const mssql = () => require('mssql') as typeof import('mssql');
 import { cents, centsText } from './money';
 import {
   COUNTED_ORDER_STATUSES,
@@ -34,7 +38,7 @@ export interface SalesDbPool {
 export type SalesDbConnect = (connectionString: string) => Promise<SalesDbPool>;
 
 /** A real pool; connects when first needed. */
-export const connectSalesDb: SalesDbConnect = (connectionString) => new ConnectionPool(connectionString).connect();
+export const connectSalesDb: SalesDbConnect = (connectionString) => new (mssql().ConnectionPool)(connectionString).connect();
 
 export interface SalesDbSettings {
   /** e.g. Server=sales-db,1433;Database=Sales;User Id=crm_reader;Password=…;Encrypt=true */
@@ -109,14 +113,14 @@ export function mssqlOrderSource(settings: SalesDbSettings, connect: SalesDbConn
   }
 
   async function forCustomer(customer: CustomerKey): Promise<SalesDbRequest> {
-    return (await request()).input('customerNumber', NVarChar(30), customer.number);
+    return (await request()).input('customerNumber', mssql().NVarChar(30), customer.number);
   }
 
   /** The configured contribution query: the sums of the period per 客户编号. */
   async function sumsPerCustomer({ from, to }: OrderPeriod) {
     const result = await (await request())
-      .input('from', DateTime2, from)
-      .input('to', DateTime2, to)
+      .input('from', mssql().DateTime2, from)
+      .input('to', mssql().DateTime2, to)
       .query<{ customerNumber: unknown; orderCount: unknown; amount: unknown }>(queries.contribution);
     return result.recordset;
   }
@@ -132,7 +136,7 @@ export function mssqlOrderSource(settings: SalesDbSettings, connect: SalesDbConn
     async listOrders(customer, { skip, take }) {
       const [counted, page] = await Promise.all([
         (await forCustomer(customer)).query<{ total: unknown }>(queries.orderCount),
-        (await forCustomer(customer)).input('skip', Int, skip).input('take', Int, take).query<OrderRow>(queries.orders),
+        (await forCustomer(customer)).input('skip', mssql().Int, skip).input('take', mssql().Int, take).query<OrderRow>(queries.orders),
       ]);
       // The configured query should select counted orders only; one that does not still shows none other.
       const items = page.recordset.map(summary).filter((order) => isCounted(order.status));
@@ -141,7 +145,7 @@ export function mssqlOrderSource(settings: SalesDbSettings, connect: SalesDbConn
 
     async getOrder(customer, orderId): Promise<OrderDetail | null> {
       if (!ORDER_ID_PATTERN.test(orderId)) return null;
-      const withOrder = async () => (await forCustomer(customer)).input('orderId', NVarChar(50), orderId);
+      const withOrder = async () => (await forCustomer(customer)).input('orderId', mssql().NVarChar(50), orderId);
       const found = await (await withOrder()).query<OrderRow>(queries.order);
       const order = found.recordset[0] ? summary(found.recordset[0]) : null;
       // The query should only find counted orders; an order in progress is never shown anyway.
@@ -152,10 +156,17 @@ export function mssqlOrderSource(settings: SalesDbSettings, connect: SalesDbConn
     },
 
     // The rows carry no status: the configured query alone decides which orders
-    // count (SALES_DB_LAST_ORDER_QUERY must keep to statuses 5 and 6).
+    // count (SALES_DB_LAST_ORDERS_QUERY must keep to statuses 5 and 6).
+    // Asked one batch of customers at a time: their numbers go as one JSON text
+    // (@customerNumbers; SQL Server takes at most 2100 parameters).
     async lastOrderDates(customers) {
       const ids = new Map(customers.map((c) => [c.number, c.id]));
-      const rows = (await (await request()).query<{ customerNumber: unknown; lastOrderDate: unknown }>(queries.lastOrders))
+      const numbers = JSON.stringify(customers.map((c) => c.number));
+      const rows = (
+        await (await request())
+          .input('customerNumbers', mssql().NVarChar(mssql().MAX), numbers)
+          .query<{ customerNumber: unknown; lastOrderDate: unknown }>(queries.lastOrders)
+      )
         .recordset;
       const dates = new Map<number, Date>();
       for (const row of rows) {

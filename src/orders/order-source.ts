@@ -94,7 +94,7 @@ export interface OrderSource {
   listOrders(customer: CustomerKey, page: { skip: number; take: number }): Promise<{ items: OrderSummary[]; total: number }>;
   /** one counted order of the customer with its lines, or null */
   getOrder(customer: CustomerKey, orderId: string): Promise<OrderDetail | null>;
-  /** the date of the last counted order per customer id, for all customers, in one go */
+  /** the date of the last counted order per customer id, for a batch of customers (the churn job asks batch by batch) */
   lastOrderDates(customers: CustomerKey[]): Promise<Map<number, Date>>;
   /** per customer, its counted orders and their amount: one aggregate query, never the orders themselves */
   contribution(query: ContributionQuery): Promise<Contribution>;

@@ -43,7 +43,8 @@ export const DEFAULT_SALES_DB_QUERIES: SalesDbQueries = {
     'WHERE l.OrderId = TRY_CONVERT(int, @orderId) ORDER BY l.LineId',
   lastOrders:
     'SELECT o.CustomerNo AS [customerNumber], MAX(o.OrderDate) AS [lastOrderDate] ' +
-    `FROM dbo.Orders o WHERE ${COUNTED} GROUP BY o.CustomerNo`,
+    `FROM dbo.Orders o WHERE ${COUNTED} ` +
+    'AND o.CustomerNo IN (SELECT [value] FROM OPENJSON(@customerNumbers)) GROUP BY o.CustomerNo',
   contribution:
     'SELECT o.CustomerNo AS [customerNumber], COUNT(*) AS [orderCount], COALESCE(SUM(t.Amount), 0) AS [amount] ' +
     'FROM dbo.Orders o OUTER APPLY (SELECT SUM(l.Amount) AS Amount FROM dbo.OrderLines l WHERE l.OrderId = o.OrderId) t ' +

@@ -72,7 +72,7 @@ export async function sendCsv<T>(res: Response, table: ExportTable<T>): Promise<
     for await (const row of table.rows) yield table.columns.map((c) => csvCell(c.kind, c.value(row)));
   }
   // pipeline: rows are read only as fast as the client takes them, and stop when it goes away.
-  await pipeline(Readable.from(records()), stringify({ bom: true, record_delimiter: 'windows' }), res);
+  await pipeline(Readable.from(records()), stringify({ bom: true, record_delimiter: 'windows', escape_formulas: true }), res);
 }
 
 export async function sendXlsx<T>(res: Response, table: ExportTable<T>, sheetName: string): Promise<void> {

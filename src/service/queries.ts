@@ -4,8 +4,9 @@ import type { Prisma, Tx } from '../db/client';
 import { CurrentUser, ownedWhere } from '../auth/can';
 import { isNormalUser, normalUsers } from '../auth/users';
 import { dictionaryItems } from '../shared/dictionary';
-import { paged, Page } from '../shared/paging';
+import { COUNT_LIMIT, COUNT_WINDOW, paged, Page } from '../shared/paging';
 import { withinDays } from '../shared/form';
+import { BY_NAME, numberPrefix } from '../customers/queries';
 import type { ArchiveQuery } from './schemas';
 import { statusesFor, TicketRight } from './ticket-status';
 import { ACTIVE_CUSTOMER_STATUSES } from '../customers/customer-status';
@@ -25,25 +26,30 @@ export async function isServiceType(db: Tx, type: string): Promise<boolean> {
 
 export interface CustomerChoices {
   options: { id: number; number: string; name: string }[];
-  /** 正常 customers matching the filter, of which `options` shows the first CUSTOMER_CHOICES */
+  /** 正常 customers matching the filter, of which `options` shows the first CUSTOMER_CHOICES; at most COUNT_LIMIT */
   total: number;
+  /** more than COUNT_LIMIT match: total is a lower bound */
+  approximate: boolean;
 }
 
-/** 正常 customers whose name or number contains the filter; the chosen one always among them. */
+/**
+ * 正常 customers whose name contains the filter or whose number starts with it,
+ * by name; the chosen one always among them. Counted up to COUNT_LIMIT.
+ */
 export async function customerChoices(db: Tx, filter: string, chosenId?: number): Promise<CustomerChoices> {
   const text = filter.trim();
   const where: Prisma.CustomerWhereInput = {
     status: { in: ACTIVE_CUSTOMER_STATUSES },
-    ...(text ? { OR: [{ name: { contains: text } }, { number: { contains: text } }] } : {}),
+    ...(text ? { OR: [{ name: { contains: text } }, { number: numberPrefix(text) }] } : {}),
   };
   const select = { id: true, number: true, name: true };
   const [options, total, chosen] = await Promise.all([
-    db.customer.findMany({ where, select, orderBy: [{ name: 'asc' }, { id: 'asc' }], take: CUSTOMER_CHOICES }),
-    db.customer.count({ where }),
+    db.customer.findMany({ where, select, orderBy: BY_NAME, take: CUSTOMER_CHOICES }),
+    db.customer.count({ where, orderBy: BY_NAME, ...COUNT_WINDOW }),
     chosenId ? db.customer.findFirst({ where: { id: chosenId, status: { in: ACTIVE_CUSTOMER_STATUSES } }, select }) : null,
   ]);
   if (chosen && !options.some((o) => o.id === chosen.id)) options.unshift(chosen);
-  return { options, total };
+  return { options, total: Math.min(total, COUNT_LIMIT), approximate: total > COUNT_LIMIT };
 }
 
 /** Whom a ticket may be assigned to: normal users whose role may handle tickets (ticket:handle). */
@@ -84,7 +90,7 @@ function ticketPage(
 ): Promise<Page<TicketRow>> {
   return paged(
     page,
-    () => db.serviceTicket.count({ where }),
+    (cap) => db.serviceTicket.count({ where, orderBy, ...cap }),
     (window) => db.serviceTicket.findMany({ where, include: listInclude, orderBy, ...window }),
   );
 }

@@ -1,24 +1,88 @@
 #!/usr/bin/env node
-// Load benchmark: the application (its own process) on a fresh embedded database with demo data,
-// N concurrent logged-in users (default 100) each requesting list pages as fast
-// as answers come, for a bounded time on 127.0.0.1. Prints throughput and
-// latency percentiles. Run with `npm run bench` (builds first).
-//   BENCH_USERS=100 BENCH_SECONDS=20 npm run bench
+// Load benchmark. The application runs in its own process on a fresh embedded
+// database; beside it, in another process, a bare Express + EJS page of the same
+// byte size (tests/bench/bare-server.js) is loaded the same way in the same run,
+// so that figures taken on a busy machine can still be compared.
+//
+//   npm run bench                    demo data
+//   npm run bench -- --scale         production size (tests/bench/scale-data.js): 100,000 customers,
+//                                    1,000,000 orders, 2,000,000 order lines, …
+//   npm run bench -- --smoke         the same shape at 1/100 of that size (quick; for CI)
+//   BENCH_USERS=100 BENCH_SECONDS=20 BENCH_SCALE=0.1 change users, seconds per phase, size factor
+//
+// Phases: single requests (median per page, one at a time), 100 users without
+// think time (closed loop), the bare page under the same load, 100 users thinking
+// 1–5 s between clicks, then the weekly churn job against one raw aggregate
+// query doing the same selection (each in a process of its own, for its memory).
+// The server's resident memory is sampled throughout. Every exit path — done,
+// error, Ctrl-C — stops the processes started here and removes the folder.
+/* global setInterval, clearInterval */
 'use strict';
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const http = require('http');
 const net = require('net');
-const { spawn } = require('child_process');
+const { spawn, execFileSync } = require('child_process');
 
+const args = new Set(process.argv.slice(2));
+const SCALE = process.env.BENCH_SCALE ? Number(process.env.BENCH_SCALE) : args.has('--scale') ? 1 : args.has('--smoke') ? 0.01 : 0;
 const USERS = Number(process.env.BENCH_USERS || 100);
 const SECONDS = Number(process.env.BENCH_SECONDS || 20);
-const PAGES = {
-  manager: ['/home', '/opportunities', '/opportunities?page=2', '/customers', '/customers?page=2', '/churn', '/service/assign', '/service/archive', '/reports/contribution', `/reports/contribution?year=${new Date().getFullYear()}`, '/reports/composition', '/reports/service', '/reports/churn'],
-  sales1: ['/home', '/opportunities', '/plans', '/customers', '/churn', '/service/handle', '/service/feedback'],
-  sales2: ['/home', '/plans', '/customers', '/service/new', '/service/archive'],
-};
+const ROOT = path.resolve(__dirname, '../..');
+
+// ---------------------------------------------------------------- cleanup on every exit path
+
+const children = new Set();
+let tempDir = null;
+
+function cleanup() {
+  // The whole group of each: a server's worker processes too.
+  for (const child of children) cleanupGroup(child);
+  children.clear();
+  if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
+  tempDir = null;
+}
+
+process.on('exit', cleanup);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    console.error(`\n${signal}: stopping`);
+    cleanup();
+    process.exit(130);
+  });
+}
+
+function cleanupGroup(child) {
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+function start(script, env, { quiet = true } = {}) {
+  // A process group of its own, so that cleanup() reaches everything it starts.
+  const child = spawn(process.execPath, [script], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'],
+    detached: true,
+  });
+  children.add(child);
+  child.on('exit', () => children.delete(child));
+  return child;
+}
+
+function stop(child) {
+  if (!children.has(child)) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+    setTimeout(() => cleanupGroup(child), 5000).unref();
+  });
+}
+
+// ---------------------------------------------------------------- HTTP
 
 function freePort() {
   return new Promise((resolve) => {
@@ -29,10 +93,14 @@ function freePort() {
   });
 }
 
-async function waitForHealth(port) {
-  for (let i = 0; i < 600; i++) {
+async function waitForHealth(port, child) {
+  for (let i = 0; i < 1200; i++) {
+    if (child.exitCode !== null) throw new Error(`the server stopped (exit code ${child.exitCode})`);
     const ok = await new Promise((resolve) => {
-      http.get({ host: '127.0.0.1', port, path: '/healthz' }, (res) => resolve(res.statusCode === 200)).on('error', () => resolve(false));
+      http.get({ host: '127.0.0.1', port, path: '/healthz' }, (res) => {
+        res.resume();
+        resolve(res.statusCode === 200);
+      }).on('error', () => resolve(false));
     });
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -40,92 +108,256 @@ async function waitForHealth(port) {
   throw new Error('the server did not start');
 }
 
-async function main() {
-  // The server runs in its own process, as it would for real users; this
-  // process only sends the load.
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-bench-'));
-  const port = await freePort();
-  const server = spawn(process.execPath, [path.resolve(__dirname, '../../dist/src/server.js')], {
-    env: { ...process.env, DATABASE_URL: `file:${path.join(dir, 'crm.db')}`, PORT: String(port), HOST: '127.0.0.1', LOG_REQUESTS: process.env.BENCH_LOG ? 'true' : 'false', CHURN_JOB_ENABLED: 'false' },
-    stdio: ['ignore', process.env.BENCH_LOG ? 'inherit' : 'ignore', 'inherit'],
-  });
-  await waitForHealth(port);
-  // Each user has a connection of their own, as each browser would.
-  const newAgent = () => new http.Agent({ keepAlive: true, maxSockets: 1 });
-
-  function request(method, pathname, { cookie, form, agent } = {}) {
-    return new Promise((resolve, reject) => {
-      const body = form ? new URLSearchParams(form).toString() : undefined;
-      const headers = { Accept: 'text/html' };
-      if (cookie) headers.Cookie = cookie;
-      if (body) Object.assign(headers, { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': Buffer.byteLength(body) });
-      const req = http.request({ host: '127.0.0.1', port, method, path: pathname, headers, agent }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, text }));
-      });
-      req.setTimeout(30000, () => req.destroy(new Error(`${method} ${pathname}: no answer in 30 s`)));
-      req.on('error', reject);
-      if (body) req.write(body);
-      req.end();
+/**
+ * One request. Each user has a connection of their own, as each browser would;
+ * a GET on a kept-alive connection that the server closed meanwhile is sent
+ * again once on a new one, as browsers do.
+ */
+function request(port, method, pathname, { cookie, form, agent } = {}, retried = false) {
+  return new Promise((resolve, reject) => {
+    const body = form ? new URLSearchParams(form).toString() : undefined;
+    const headers = { Accept: 'text/html' };
+    if (cookie) headers.Cookie = cookie;
+    if (body) Object.assign(headers, { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': Buffer.byteLength(body) });
+    const req = http.request({ host: '127.0.0.1', port, method, path: pathname, headers, agent }, (res) => {
+      const chunks = [];
+      res.on('data', (chunk) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
     });
-  }
+    req.setTimeout(30000, () => req.destroy(new Error(`${method} ${pathname}: no answer in 30 s`)));
+    req.on('error', (err) => {
+      if (req.reusedSocket && err.code === 'ECONNRESET' && method === 'GET' && !retried) {
+        return resolve(request(port, method, pathname, { cookie, form, agent }, true));
+      }
+      reject(err);
+    });
+    if (body) req.write(body);
+    req.end();
+  });
+}
 
-  async function login(username, agent) {
-    const page = await request('GET', '/login', { agent });
-    const cookie = String(page.headers['set-cookie'][0]).split(';')[0];
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)[1];
-    const res = await request('POST', '/login', { cookie, agent, form: { _csrf: csrf, username, password: 'demo123' } });
-    if (res.status !== 302) throw new Error(`login ${username}: ${res.status}`);
-    return String(res.headers['set-cookie'][0]).split(';')[0];
+async function login(port, username, agent) {
+  const page = await request(port, 'GET', '/login', { agent });
+  const cookie = String(page.headers['set-cookie'][0]).split(';')[0];
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)[1];
+  const res = await request(port, 'POST', '/login', { cookie, agent, form: { _csrf: csrf, username, password: 'demo123' } });
+  if (res.status !== 302) throw new Error(`login ${username}: ${res.status}`);
+  return String(res.headers['set-cookie'][0]).split(';')[0];
+}
+
+// ---------------------------------------------------------------- memory of the server (and its workers)
+
+function descendants(pid) {
+  try {
+    const kids = fs
+      .readdirSync(`/proc/${pid}/task`)
+      .flatMap((task) => fs.readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+    return [pid, ...kids.flatMap(descendants)];
+  } catch {
+    return [pid];
   }
+}
+
+function residentMb(pid) {
+  let kb = 0;
+  for (const p of descendants(pid)) {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))[1]);
+    } catch {
+      // gone, or no /proc (then 0)
+    }
+  }
+  return kb / 1024;
+}
+
+function memorySampler(pid) {
+  let peak = 0;
+  const timer = setInterval(() => (peak = Math.max(peak, residentMb(pid))), 250);
+  return { stop: () => (clearInterval(timer), Math.round(peak)) };
+}
+
+// ---------------------------------------------------------------- figures
+
+const at = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+const ms = (value) => (value === undefined ? '-' : value < 10 ? value.toFixed(1) : value.toFixed(0));
+
+class Figures {
+  constructor(name, seconds) {
+    Object.assign(this, { name, seconds, byPage: new Map(), all: [], errors: 0 });
+  }
+  add(page, elapsed, ok) {
+    if (!this.byPage.has(page)) this.byPage.set(page, []);
+    this.byPage.get(page).push(elapsed);
+    this.all.push(elapsed);
+    if (!ok) this.errors++;
+  }
+  get throughput() {
+    return this.all.length / this.seconds;
+  }
+  summary() {
+    const sorted = [...this.all].sort((a, b) => a - b);
+    return { n: sorted.length, p50: at(sorted, 0.5), p95: at(sorted, 0.95), p99: at(sorted, 0.99), max: at(sorted, 1) };
+  }
+  print() {
+    console.log(`\n${this.name}`);
+    console.log(`  ${'page'.padEnd(44)} ${'n'.padStart(6)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)}`);
+    for (const [page, list] of [...this.byPage].sort()) {
+      list.sort((a, b) => a - b);
+      console.log(`  ${page.padEnd(44)} ${String(list.length).padStart(6)} ${ms(at(list, 0.5)).padStart(7)} ${ms(at(list, 0.95)).padStart(7)} ${ms(at(list, 0.99)).padStart(7)}`);
+    }
+    const s = this.summary();
+    console.log(`  all: ${s.n} requests, ${this.throughput.toFixed(0)} req/s, errors ${this.errors}; ms p50 ${ms(s.p50)} p95 ${ms(s.p95)} p99 ${ms(s.p99)} max ${ms(s.max)}`);
+  }
+}
+
+const sleep = (millis) => new Promise((resolve) => setTimeout(resolve, millis));
+
+/** Users requesting their pages in turn, for `seconds`; `think` gives the pause between clicks. */
+async function load(name, port, users, seconds, think = () => 0) {
+  const figures = new Figures(name, seconds);
+  const until = Date.now() + seconds * 1000;
+  await Promise.all(
+    users.map(async (user, i) => {
+      // Thinking users arrive spread out, as people do, not all in the same millisecond.
+      const first = think();
+      if (first) await sleep(first);
+      for (let n = i; Date.now() < until; n++) {
+        const pathname = user.pages[n % user.pages.length];
+        const started = process.hrtime.bigint();
+        let ok;
+        try {
+          const res = await request(port, 'GET', pathname, { cookie: user.cookie, agent: user.agent });
+          ok = res.status === 200;
+        } catch {
+          ok = false;
+        }
+        figures.add(pathname, Number(process.hrtime.bigint() - started) / 1e6, ok);
+        const pause = think();
+        if (pause) await sleep(Math.min(pause, Math.max(0, until - Date.now())));
+      }
+    }),
+  );
+  return figures;
+}
+
+// ---------------------------------------------------------------- the run
+
+/** The pages each user requests: lists, deep pages, searches, details. */
+async function pagesOf(dbFile) {
+  const Database = require('better-sqlite3');
+  const db = new Database(dbFile, { readonly: true });
+  const one = (sql) => db.prepare(sql).get();
+  const customer = one("SELECT id, number, name FROM Customer WHERE status = 'normal' ORDER BY id DESC LIMIT 1");
+  const customers = one('SELECT count(*) AS n FROM Customer').n;
+  const ticket = one('SELECT id FROM ServiceTicket ORDER BY id DESC LIMIT 1');
+  db.close();
+  const deep = Math.max(2, Math.floor(customers / 10 / 2));
+  const nameWord = customer.name.slice(2, 4);
+  return {
+    manager: ['/home', '/opportunities', '/opportunities?page=2', '/customers', `/customers?page=${deep}`, '/churn', '/service/assign', '/service/archive',
+      `/customers?name=${encodeURIComponent(nameWord)}`, `/service/archive?summary=${encodeURIComponent('问题')}`, `/service/${ticket.id}`,
+      '/reports/contribution', `/reports/contribution?year=${new Date().getFullYear()}`, '/reports/composition', '/reports/service', '/reports/churn'],
+    sales1: ['/home', '/opportunities', '/plans', '/customers', '/churn', '/service/handle', '/service/feedback', `/customers?number=${customer.number.slice(0, 8)}`],
+    sales2: ['/home', '/plans', '/customers', '/service/new', `/service/new?customerQuery=${encodeURIComponent(nameWord)}`, '/service/archive',
+      `/customers/${customer.id}`, `/customers/${customer.id}/orders`, `/customers/${customer.id}/contacts`],
+  };
+}
+
+async function prepareDatabase(file) {
+  // Made by the application's own start-up code: migrations, reference and demo data.
+  const { prepareEmbeddedDatabase } = require(path.join(ROOT, 'dist/src/db/prepare'));
+  await prepareEmbeddedDatabase(`file:${file}`, { demoData: true });
+  if (!SCALE) return;
+  const started = Date.now();
+  const { buildScaleData } = require('./scale-data');
+  const made = buildScaleData(file, SCALE);
+  console.log(`data at scale ${SCALE}: ${JSON.stringify(made)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+function churnRun(mode, dbUrl) {
+  const out = execFileSync(process.execPath, [path.join(__dirname, 'churn-run.js'), mode], { env: { ...process.env, DATABASE_URL: dbUrl }, encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop());
+}
+
+async function main() {
+  tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-bench-'));
+  const dbFile = path.join(tempDir, 'crm.db');
+  const dbUrl = `file:${dbFile}`;
+  await prepareDatabase(dbFile);
+  const PAGES = await pagesOf(dbFile);
+
+  const port = await freePort();
+  const server = start(path.join(ROOT, 'dist/src/server.js'), {
+    DATABASE_URL: dbUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_REQUESTS: process.env.BENCH_LOG ? 'true' : 'false',
+    CHURN_JOB_ENABLED: 'false',
+  }, { quiet: !process.env.BENCH_LOG });
+  await waitForHealth(port, server);
+  const idleMb = Math.round(residentMb(server.pid));
 
   const names = Object.keys(PAGES);
   const users = [];
   for (let i = 0; i < USERS; i++) {
     const name = names[i % names.length];
-    const agent = newAgent();
-    users.push({ name, agent, cookie: await login(name, agent) });
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    users.push({ name, agent, pages: PAGES[name], cookie: await login(port, name, agent) });
   }
+  console.log(`${USERS} users logged in (${names.join(', ')} in turn); phases of ${SECONDS} s`);
 
-  console.log(`${USERS} users logged in`);
-  const latencies = [];
-  const byPage = new Map();
-  const slow = [];
-  let errors = 0;
-  const until = Date.now() + SECONDS * 1000;
-  await Promise.all(
-    users.map(async (user, i) => {
-      const pages = PAGES[user.name];
-      for (let n = i; Date.now() < until; n++) {
+  // Single requests, one at a time: the median per page.
+  const single = new Figures('single requests, one at a time (ms)', 1);
+  for (const user of users.slice(0, names.length)) {
+    for (const pathname of user.pages) {
+      for (let i = 0; i < 11; i++) {
         const started = process.hrtime.bigint();
-        const pathname = pages[n % pages.length];
-        const res = await request('GET', pathname, { cookie: user.cookie, agent: user.agent });
-        const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        latencies.push(ms);
-        if (ms > 2000) slow.push([Math.round((Date.now() - (until - SECONDS * 1000)) / 100) / 10, pathname, Math.round(ms)]);
-        if (!byPage.has(pathname)) byPage.set(pathname, []);
-        byPage.get(pathname).push(ms);
-        if (res.status !== 200) errors++;
+        const res = await request(port, 'GET', pathname, { cookie: user.cookie, agent: user.agent });
+        single.add(pathname, Number(process.hrtime.bigint() - started) / 1e6, res.status === 200);
       }
-    }),
-  );
-  const at = (list, q) => list[Math.min(list.length - 1, Math.floor(q * list.length))].toFixed(1);
-  for (const [pathname, list] of [...byPage].sort()) {
-    list.sort((a, b) => a - b);
-    console.log(`  ${pathname.padEnd(24)} n=${String(list.length).padStart(5)}  p50 ${at(list, 0.5)}  p95 ${at(list, 0.95)}  max ${at(list, 1)}`);
+    }
   }
-  latencies.sort((a, b) => a - b);
-  console.log(`users ${USERS}, ${SECONDS}s: ${latencies.length} requests, ${(latencies.length / SECONDS).toFixed(0)} req/s, errors ${errors}`);
-  console.log(`latency ms: p50 ${at(latencies, 0.5)}  p95 ${at(latencies, 0.95)}  p99 ${at(latencies, 0.99)}  max ${at(latencies, 1)}`);
-  if (slow.length) console.log(`slow (>2s): ${slow.length}, first at ${slow[0][0]}s, last at ${slow[slow.length - 1][0]}s`);
+  const pageBytes = Buffer.byteLength((await request(port, 'GET', '/customers', { cookie: users[0].cookie, agent: users[0].agent })).text);
+
+  const memory = memorySampler(server.pid);
+  const app = await load(`application: ${USERS} users without think time`, port, users, SECONDS);
+  const loadMb = memory.stop();
+
+  const barePort = await freePort();
+  const bare = start(path.join(__dirname, 'bare-server.js'), { PORT: String(barePort), BARE_BYTES: String(pageBytes) });
+  await waitForHealth(barePort, bare);
+  const bareUsers = users.map((user) => ({ ...user, cookie: undefined, agent: new http.Agent({ keepAlive: true, maxSockets: 1 }) }));
+  const barePage = await load(`bare Express + EJS page of ${pageBytes} bytes: ${USERS} users without think time`, barePort, bareUsers, SECONDS);
+  bareUsers.forEach((user) => user.agent.destroy());
+  await stop(bare);
+
+  const thinkMemory = memorySampler(server.pid);
+  const thinking = await load(`application: ${USERS} users thinking 1–5 s between clicks`, port, users, Math.max(SECONDS, 20), () => 1000 + Math.random() * 4000);
+  const thinkMb = thinkMemory.stop();
   users.forEach((user) => user.agent.destroy());
-  server.kill();
-  if (errors > 0) process.exitCode = 1;
+  await stop(server);
+
+  const raw = churnRun('raw', dbUrl);
+  const job = churnRun('job', dbUrl);
+
+  single.print();
+  app.print();
+  barePage.print();
+  thinking.print();
+  const a = app.summary();
+  const b = barePage.summary();
+  console.log('\nsummary');
+  console.log(`  throughput: application ${app.throughput.toFixed(0)} req/s, bare page ${barePage.throughput.toFixed(0)} req/s: ${((100 * app.throughput) / barePage.throughput).toFixed(1)} %`);
+  console.log(`  p95 ms: application ${ms(a.p95)}, bare page ${ms(b.p95)}; with think time ${ms(thinking.summary().p95)}`);
+  console.log(`  errors: ${app.errors} without think time, ${thinking.errors} with`);
+  console.log(`  server memory MB: ${idleMb} idle, peak ${loadMb} under load, ${thinkMb} with think time`);
+  console.log(`  churn job: ${job.ms} ms, peak ${job.peakMb} MB (checked ${job.checked}, added ${job.added}); raw query: ${raw.ms} ms, peak ${raw.peakMb} MB (selected ${raw.selected}): ${(job.ms / Math.max(1, raw.ms)).toFixed(1)}×`);
+  if (app.errors > 0 || thinking.errors > 0) process.exitCode = 1;
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+main()
+  .catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
+  .finally(cleanup);

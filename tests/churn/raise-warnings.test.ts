@@ -103,7 +103,7 @@ test('running twice adds nothing the second time', async () => {
   expect(await db.churnWarning.count()).toBe(3);
 });
 
-test('the number of queries does not grow with the customers and their orders', async () => {
+test('the number of queries does not grow with the customers and their orders within a batch', async () => {
   const logged = new SqliteClient({
     adapter: new PrismaBetterSqlite3({ url: sqliteFile(url) }),
     log: [{ emit: 'event', level: 'query' }],
@@ -136,4 +136,29 @@ test('the number of queries does not grow with the customers and their orders', 
   } finally {
     await logged.$disconnect();
   }
+});
+
+test('customers are taken in batches: every batch checked, warnings and one audit entry per batch that adds some', async () => {
+  await db.churnWarning.deleteMany();
+  await db.auditEntry.deleteMany();
+  await db.order.deleteMany();
+  await db.customer.updateMany({ data: { status: 'churned' } });
+  const customers: Awaited<ReturnType<typeof createCustomer>>[] = [];
+  for (let i = 0; i < 5; i++) customers.push(await createCustomer(db, { createdAt: LONG_AGO }));
+  // The fourth ordered lately: no warning for it.
+  await createOrder(db, customers[3].id, at(2026, 10, 1));
+  const sources: number[][] = [];
+  const source = crmOrderSource(db);
+  const counting = { ...source, lastOrderDates: (keys: { id: number; number: string }[]) => (sources.push(keys.map((k) => k.id)), source.lastOrderDates(keys)) };
+  expect(await raiseChurnWarnings(db, counting, { now: RUN, batchSize: 2 })).toEqual({ checked: 5, added: 4 });
+  // Windows of two ids: no call with more, each customer in one call, in order.
+  expect(sources.every((ids) => ids.length <= 2 && ids.length > 0)).toBe(true);
+  expect(sources.flat()).toEqual(customers.map((c) => c.id));
+  expect(sources.length).toBeGreaterThanOrEqual(3);
+  const warned = (await db.churnWarning.findMany({ select: { customerId: true } })).map((w) => w.customerId).sort((a, b) => a - b);
+  expect(warned).toEqual([customers[0].id, customers[1].id, customers[2].id, customers[4].id]);
+  // One entry per window that added warnings (the window with only the fourth adds none).
+  const windowsWithWarnings = sources.filter((ids) => ids.some((id) => id !== customers[3].id)).length;
+  expect(await db.auditEntry.count({ where: { entity: 'ChurnWarning', action: 'create' } })).toBe(windowsWithWarnings);
+  expect(await raiseChurnWarnings(db, counting, { now: RUN, batchSize: 2 })).toEqual({ checked: 5, added: 0 });
 });

@@ -4,7 +4,7 @@
 import { DateTime2, Int, NVarChar } from 'mssql';
 import { mssqlOrderSource } from '../../src/orders/mssql-order-source';
 import type { CustomerDirectory } from '../../src/orders/order-source';
-import type { SalesDbQueries } from '../../src/orders/sales-db-queries';
+import { salesDbQueriesFrom, type SalesDbQueries } from '../../src/orders/sales-db-queries';
 import { fakeSalesDb, SalesDbCall } from './fake-sales-db';
 
 const QUERIES: SalesDbQueries = {
@@ -128,7 +128,7 @@ describe('getOrder', () => {
 });
 
 describe('lastOrderDates', () => {
-  test('one query without parameters; the dates are matched to the CRM’s customers by 客户编号', async () => {
+  test('one query per batch, its customers’ numbers as one JSON parameter; the dates are matched to the CRM’s customers by 客户编号', async () => {
     const { fake, source } = sourceWith(() => [
       { customerNumber: 'KH001', lastOrderDate: new Date('2024-01-02T03:04:05') },
       { customerNumber: 'KH002', lastOrderDate: '2023-06-30T00:00:00' },
@@ -147,7 +147,11 @@ describe('lastOrderDates', () => {
         [2, new Date('2023-06-30T00:00:00')],
       ]),
     );
-    expect(fake.calls).toEqual([{ sql: QUERIES.lastOrders, inputs: {} }]);
+    expect(fake.calls).toEqual([
+      { sql: QUERIES.lastOrders, inputs: { customerNumbers: { type: expect.anything(), value: '["KH001","KH002","KH003","KH004"]' } } },
+    ]);
+    // The default query reads only the batch's customers; a configured one without the parameter still works.
+    expect(salesDbQueriesFrom({}).lastOrders).toContain('IN (SELECT [value] FROM OPENJSON(@customerNumbers))');
   });
 });
 

@@ -15,6 +15,9 @@ test('pages: same-origin frames only, nothing IE11 or plain HTTP cannot take, ne
   const csp = res.headers['content-security-policy'];
   expect(csp).toContain("frame-ancestors 'self'");
   expect(csp).toContain("default-src 'self'");
+  // The server-drawn charts style their text with style attributes; scripts stay our own files only.
+  expect(csp).toContain("style-src 'self' 'unsafe-inline'");
+  expect(csp).toContain("script-src 'self';");
   expect(csp).not.toContain('upgrade-insecure-requests');
   expect(res.headers['x-content-type-options']).toBe('nosniff');
   expect(res.headers['referrer-policy']).toBe('same-origin');

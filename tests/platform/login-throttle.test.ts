@@ -3,7 +3,7 @@
 import request from 'supertest';
 import { csrfFrom, follow, login, startTestApp, TestApp, TEST_PASSWORD } from '../support/app';
 import { createUser } from '../support/builders/users';
-import { accountDelay, accountDelayMs, ACCOUNT_DELAY, LIMITS } from '../../src/auth/throttle';
+import { accountDelay, accountDelayMs, ACCOUNT_DELAY, BLOCK_MS, LIMITS, recordFailure, throttleState, WINDOW_MS } from '../../src/auth/throttle';
 
 let t: TestApp;
 let wait: jest.SpyInstance;
@@ -60,6 +60,18 @@ test('one account tried from many addresses: growing delays, never a block', asy
   expect(wait).toHaveBeenLastCalledWith(8000);
 });
 
+test('a block set late in its counting window lasts its full time, and a failure meanwhile does not lift it', async () => {
+  const start = new Date(2026, 0, 5, 9, 0);
+  const late = new Date(start.getTime() + WINDOW_MS - 60_000);
+  await recordFailure(t.db, 'latewindow', '10.77.0.1', start);
+  for (let i = 1; i < LIMITS.pair; i++) await recordFailure(t.db, 'latewindow', '10.77.0.1', late);
+  const afterWindow = new Date(start.getTime() + WINDOW_MS + 60_000);
+  await recordFailure(t.db, 'latewindow', '10.77.0.1', afterWindow);
+  const state = await throttleState(t.db, 'latewindow', '10.77.0.1', afterWindow);
+  expect(state.blockedUntil).toEqual(new Date(late.getTime() + BLOCK_MS));
+  expect((await throttleState(t.db, 'latewindow', '10.77.0.1', new Date(late.getTime() + BLOCK_MS + 1))).blockedUntil).toBeNull();
+});
+
 test('the delay doubles up to its ceiling', () => {
   expect(accountDelayMs(LIMITS.account - 1)).toBe(0);
   expect(accountDelayMs(LIMITS.account)).toBe(ACCOUNT_DELAY.firstMs);
@@ -73,7 +85,8 @@ test('failed logins, blocks, logins and logouts are in the audit log', async () 
   await attempt('no-such-user', 'x', '10.2.2.3');
   const failed = await t.db.auditEntry.findMany({ where: { action: 'login-failed', entityId: { in: [String(user.id), 'no-such-user'] } } });
   expect(failed).toHaveLength(LIMITS.pair + 1);
-  expect(failed.filter((e) => e.userId === user.id)).toHaveLength(LIMITS.pair);
+  // The account is the entry's record; whoever typed the password is unknown, so no actor.
+  expect(failed.filter((e) => e.entityId === String(user.id) && e.userId === null)).toHaveLength(LIMITS.pair);
   expect(failed.find((e) => e.entityId === 'no-such-user')?.userId).toBeNull();
   expect(JSON.parse(failed[0].after!)).toMatchObject({ username: 'audited', address: '10.2.2.2', reason: 'invalid' });
   const blocks = await t.db.auditEntry.findMany({ where: { action: 'login-blocked', entityId: 'pair|10.2.2.2|audited' } });

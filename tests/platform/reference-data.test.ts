@@ -23,8 +23,13 @@ test('a default right missing from an older database (a right that exists for an
   const right = await db.permission.findFirstOrThrow({ where: { resource: 'churn', action: 'handle', access: 'own' } });
   await db.rolePermission.delete({ where: { roleCode_permissionId: { roleCode: 'manager', permissionId: right.id } } });
   expect(await rightsOf('manager')).not.toContain('churn:handle:own');
+  const version = async (code: string) => (await db.role.findUniqueOrThrow({ where: { code } })).rightsVersion;
+  const [managerBefore, salesBefore] = [await version('manager'), await version('sales')];
   await ensureReferenceData(db);
   expect(await rightsOf('manager')).toContain('churn:handle:own');
+  // Running instances read the role's rights again; other roles' caches stay.
+  expect(await version('manager')).toBe(managerBefore + 1);
+  expect(await version('sales')).toBe(salesBefore);
   expect(await rightsOf('sales')).toContain('churn:handle:own');
 });
 

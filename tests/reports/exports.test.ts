@@ -25,6 +25,9 @@ beforeAll(async () => {
   await createOrder(t.db, { customerId: digits.id, date: new Date(2025, 4, 1, 10), lines: [{ productName: '网线', quantity: 1, price: '9.99' }] });
   const lost = await createCustomer(t.db, { name: '流失公司', number: 'KH20250001', status: 'churned', accountManagerId: staff.sales.id });
   await createWarning(t.db, { customerId: lost.id, status: 'churned', reason: '价格原因' });
+  // Text a salesperson typed that Excel would run as a formula.
+  const formula = await createCustomer(t.db, { name: '=HYPERLINK("http://x.example","点我")', number: 'KH20250002', status: 'churned' });
+  await createWarning(t.db, { customerId: formula.id, status: 'churned', reason: '@SUM(1+1)', confirmedAt: new Date(2025, 0, 2) });
   boss = await login(t.app, 'boss');
 });
 afterAll(() => t.close());
@@ -56,6 +59,13 @@ describe('CSV', () => {
     expect(lines).toHaveLength(1 + 15 + 1);
     expect(lines[16]).toBe('');
     expect(text).not.toMatch(/[^\r]\n/);
+  });
+
+  test('text that Excel would run as a formula is written as text', async () => {
+    const csv = (await download('/reports/churn.csv')).body.toString('utf8');
+    expect(csv).toContain(`"'=HYPERLINK(""http://x.example"",""点我"")"`);
+    expect(csv).toContain("'@SUM(1+1)");
+    expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
   });
 
   test('each analysis names its file after itself and its filter', async () => {

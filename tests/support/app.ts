@@ -28,7 +28,8 @@ export function startTestApp(overrides: Partial<Config> = {}): TestApp {
   const { db: client, url } = freshDb();
   const database = swappableDatabase(client, url);
   const config = testConfig(url, overrides);
-  const app = createApp({ db: database.db, config, database });
+  // The test database is always the embedded one, whatever DATABASE_URL a test pretends.
+  const app = createApp({ db: database.db, config, database, databaseKind: 'sqlite' });
   return { app, db: database.db, url, config, close: () => database.db.$disconnect() };
 }
 

@@ -17,6 +17,8 @@ export interface WarningInput {
   /** measures (content, author) appended in order */
   measures?: { content: string; authorId: number }[];
   reason?: string;
+  /** a churned warning's 确认流失 date (now by default) */
+  confirmedAt?: Date;
 }
 
 export async function createWarning(db: Db, input: WarningInput) {
@@ -28,7 +30,7 @@ export async function createWarning(db: Db, input: WarningInput) {
       accountManagerId: input.accountManagerId === undefined ? customer.accountManagerId : input.accountManagerId,
       lastOrderDate: input.lastOrderDate ?? null,
       status,
-      ...(status === 'churned' ? { reason: input.reason ?? '客户转向竞争对手', confirmedAt: new Date() } : {}),
+      ...(status === 'churned' ? { reason: input.reason ?? '客户转向竞争对手', confirmedAt: input.confirmedAt ?? new Date() } : {}),
     },
   });
   for (const measure of input.measures ?? []) {

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Customer_status_name_idx" ON "Customer"("status", "name");
