@@ -5,7 +5,7 @@ import { go, frame, loginPage, openFromMenu, startBrowserRigWithStaff, BrowserRi
 jest.setTimeout(120_000);
 
 let rig: BrowserRig;
-beforeAll(async () => { rig = await startBrowserRigWithStaff(); }, 60000);
+beforeAll(async () => (rig = await startBrowserRigWithStaff()), 60000);
 afterAll(() => rig?.close());
 
 test('the administrator creates a user, who then logs in and changes their password', async () => {

@@ -9,7 +9,7 @@ jest.setTimeout(120_000);
 jest.mock('../../src/backup/announce');
 
 let rig: BrowserRig;
-beforeAll(async () => { rig = await startBrowserRigWithStaff(); }, 60000);
+beforeAll(async () => (rig = await startBrowserRigWithStaff()), 60000);
 afterAll(() => rig?.close());
 
 test('backup, a change, restore after the confirmation, log in again: the change is gone', async () => {

@@ -4,7 +4,7 @@ import { go, loginPage, openFromMenu, startBrowserRigWithStaff, BrowserRig } fro
 jest.setTimeout(120_000);
 
 let rig: BrowserRig;
-beforeAll(async () => { rig = await startBrowserRigWithStaff(); }, 60000);
+beforeAll(async () => (rig = await startBrowserRigWithStaff()), 60000);
 afterAll(() => rig?.close());
 
 test('create, assign, plan two items, record results, 开发成功: the customer exists', async () => {
