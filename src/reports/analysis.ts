@@ -68,6 +68,22 @@ export function categoryColumns(label: string, countHeader: string): ExportColum
   ];
 }
 
+/** How a row names its customer, for the exports. */
+export interface CustomerOfRow<T> {
+  number: (row: T) => string;
+  name: (row: T) => string;
+  accountManager: (row: T) => string | null;
+}
+
+/** 客户编号, 客户名称 and 客户经理, as every export of customers begins (after 排名, if any). */
+export function customerColumns<T>(customer: CustomerOfRow<T>): ExportColumn<T>[] {
+  return [
+    { header: '客户编号', kind: 'text', value: customer.number, width: 18 },
+    { header: '客户名称', kind: 'text', value: customer.name, width: 30 },
+    { header: '客户经理', kind: 'text', value: customer.accountManager, width: 12 },
+  ];
+}
+
 /** Rows already at hand, as the exports take them. */
 export async function* listed<T>(rows: T[]): AsyncIterable<T> {
   yield* rows;

@@ -4,7 +4,7 @@
 import type { Db, Prisma } from '../db/client';
 import { accountManagerChoices } from '../churn/queries';
 import { emptyPage, paged } from '../shared/paging';
-import { Analysis, inChunks } from './analysis';
+import { Analysis, customerColumns, inChunks } from './analysis';
 import { lineChart } from './chart';
 import { ChurnFilter, churnQuery } from './schemas';
 import type { ExportColumn } from './table-export';
@@ -54,9 +54,11 @@ export async function churnPerMonth(db: Db, filter: ChurnFilter, now: Date): Pro
 }
 
 const COLUMNS: ExportColumn<ChurnedCustomer>[] = [
-  { header: '客户编号', kind: 'text', value: (r) => r.customer.number, width: 18 },
-  { header: '客户名称', kind: 'text', value: (r) => r.customer.name, width: 30 },
-  { header: '客户经理', kind: 'text', value: (r) => r.customer.accountManager?.name ?? null, width: 12 },
+  ...customerColumns<ChurnedCustomer>({
+    number: (r) => r.customer.number,
+    name: (r) => r.customer.name,
+    accountManager: (r) => r.customer.accountManager?.name ?? null,
+  }),
   { header: '流失原因', kind: 'text', value: (r) => r.reason, width: 40 },
   { header: '确认流失日期', kind: 'day', value: (r) => r.confirmedAt, width: 14 },
 ];

@@ -3,7 +3,7 @@
 import type { Contribution, ContributionRow } from '../orders/order-source';
 import { emptyPage, PAGE_SIZE, toPage } from '../shared/paging';
 import { yearPeriod } from '../shared/years';
-import { Analysis, inChunks, ReportContext } from './analysis';
+import { Analysis, customerColumns, inChunks, ReportContext } from './analysis';
 import { barChart } from './chart';
 import { ContributionFilter, contributionQuery } from './schemas';
 import type { ExportColumn } from './table-export';
@@ -30,9 +30,11 @@ export function contributionChart(rows: ContributionRow[]): string {
 
 const COLUMNS: ExportColumn<RankedContribution>[] = [
   { header: '排名', kind: 'number', value: (r) => r.rank, width: 8 },
-  { header: '客户编号', kind: 'text', value: (r) => r.customerNumber, width: 18 },
-  { header: '客户名称', kind: 'text', value: (r) => r.customerName, width: 30 },
-  { header: '客户经理', kind: 'text', value: (r) => r.accountManagerName, width: 12 },
+  ...customerColumns<RankedContribution>({
+    number: (r) => r.customerNumber,
+    name: (r) => r.customerName,
+    accountManager: (r) => r.accountManagerName,
+  }),
   { header: '订单数', kind: 'number', value: (r) => r.orderCount, width: 10 },
   { header: '订单金额', kind: 'money', value: (r) => r.amount, width: 16 },
 ];

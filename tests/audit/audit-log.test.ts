@@ -1,15 +1,12 @@
 // 审计日志: the administrator's search — user, kind of record, record number or
 // name, action, date range — newest first and paged, and an entry's before/after.
-import { follow, login, startTestApp, TestApp } from '../support/app';
-import { createStaff } from '../support/builders/users';
+import { follow, login, TestApp } from '../support/app';
+import { startStaffedApp, Staff } from '../support/staffed-app';
 import { createCustomer } from '../support/builders/customers';
 
 let t: TestApp;
-let staff: Awaited<ReturnType<typeof createStaff>>;
-beforeAll(async () => {
-  t = startTestApp();
-  staff = await createStaff(t.db);
-});
+let staff: Staff;
+beforeAll(async () => ({ t, staff } = await startStaffedApp()));
 afterAll(() => t.close());
 
 const entry = (data: { userId: number | null; action: string; entity: string; entityId: string; before?: unknown; after?: unknown; at?: Date }) =>

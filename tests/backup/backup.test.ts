@@ -8,6 +8,7 @@ import path from 'path';
 import Database from 'better-sqlite3';
 import request from 'supertest';
 import { follow, login, LoggedIn, startTestApp, TestApp } from '../support/app';
+import { startStaffedAppAsAdmin, Staff } from '../support/staffed-app';
 import { createCustomer } from '../support/builders/customers';
 import { createStaff } from '../support/builders/users';
 import { listBackups } from '../../src/backup/backup-files';
@@ -29,14 +30,9 @@ jest.mock('../../src/backup/announce');
 const announced = jest.mocked(announceDatabaseReplaced);
 
 let t: TestApp;
-let staff: Awaited<ReturnType<typeof createStaff>>;
+let staff: Staff;
 let admin: LoggedIn;
-
-beforeAll(async () => {
-  t = startTestApp();
-  staff = await createStaff(t.db);
-  admin = await login(t.app, 'admin');
-});
+beforeAll(async () => ({ t, staff, admin } = await startStaffedAppAsAdmin()));
 afterAll(() => t.close());
 
 const backups = () => listBackups(t.config.backupDir);

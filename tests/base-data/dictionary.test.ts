@@ -1,19 +1,15 @@
 // 数据字典: the list by 类别, add, edit, delete — non-editable entries and
 // entries in use refused, with the database checked after each; every select
 // reading the dictionary in its order.
-import { follow, login, LoggedIn, startTestApp, TestApp } from '../support/app';
+import { follow, login, LoggedIn, TestApp } from '../support/app';
+import { startStaffedAppAsAdmin, Staff } from '../support/staffed-app';
 import { auditEntries, createCustomer } from '../support/builders/customers';
 import { createServiceTicket } from '../support/builders/service';
-import { createStaff } from '../support/builders/users';
 
 let t: TestApp;
-let staff: Awaited<ReturnType<typeof createStaff>>;
+let staff: Staff;
 let admin: LoggedIn;
-beforeAll(async () => {
-  t = startTestApp();
-  staff = await createStaff(t.db);
-  admin = await login(t.app, 'admin');
-});
+beforeAll(async () => ({ t, staff, admin } = await startStaffedAppAsAdmin()));
 afterAll(() => t.close());
 
 const entry = (type: string, item: string) => t.db.dictionaryEntry.findUniqueOrThrow({ where: { type_item: { type, item } } });

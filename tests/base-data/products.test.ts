@@ -1,18 +1,14 @@
 // 产品 and 库存: searchable, paged lists read-only for every holder of
 // product:view; the administrator adds, edits and deletes; a product with
 // stock or order lines is not deleted; prices decimals, quantities whole ≥ 0.
-import { follow, login, LoggedIn, startTestApp, TestApp } from '../support/app';
+import { follow, login, LoggedIn, TestApp } from '../support/app';
+import { startStaffedAppAsAdmin, Staff } from '../support/staffed-app';
 import { auditEntries, createCustomer, createOrder } from '../support/builders/customers';
-import { createStaff } from '../support/builders/users';
 
 let t: TestApp;
-let staff: Awaited<ReturnType<typeof createStaff>>;
+let staff: Staff;
 let admin: LoggedIn;
-beforeAll(async () => {
-  t = startTestApp();
-  staff = await createStaff(t.db);
-  admin = await login(t.app, 'admin');
-});
+beforeAll(async () => ({ t, staff, admin } = await startStaffedAppAsAdmin()));
 afterAll(() => t.close());
 
 const productForm = (more: Record<string, string> = {}) => ({

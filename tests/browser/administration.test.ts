@@ -1,21 +1,12 @@
 // Administration through the browser: a new user who then logs in and changes
 // their password, and a role's rights edited so that its users' menu changes.
-import type { Frame } from 'playwright-core';
-import { frame, loginPage, openFromMenu, startBrowserRig, BrowserRig } from '../support/browser';
-import { createStaff } from '../support/builders/users';
+import { go, frame, loginPage, openFromMenu, startBrowserRigWithStaff, BrowserRig } from '../support/browser';
 
 jest.setTimeout(120_000);
 
 let rig: BrowserRig;
-beforeAll(async () => {
-  rig = await startBrowserRig();
-  await createStaff(rig.t.db);
-}, 60000);
+beforeAll(async () => (rig = await startBrowserRigWithStaff()), 60000);
 afterAll(() => rig?.close());
-
-async function go(main: Frame, click: () => Promise<void>): Promise<void> {
-  await Promise.all([main.waitForNavigation(), click()]);
-}
 
 test('the administrator creates a user, who then logs in and changes their password', async () => {
   const admin = await loginPage(rig, 'admin');

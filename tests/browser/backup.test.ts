@@ -1,8 +1,6 @@
 // The administrator backs the database up, changes the data, restores the
 // backup after its confirmation, logs in again and finds the data as it was.
-import type { Frame } from 'playwright-core';
-import { loginPage, mainFrame, openFromMenu, startBrowserRig, BrowserRig } from '../support/browser';
-import { createStaff } from '../support/builders/users';
+import { go, loginPage, mainFrame, openFromMenu, startBrowserRigWithStaff, BrowserRig } from '../support/browser';
 import { TEST_PASSWORD } from '../support/app';
 
 jest.setTimeout(120_000);
@@ -11,15 +9,8 @@ jest.setTimeout(120_000);
 jest.mock('../../src/backup/announce');
 
 let rig: BrowserRig;
-beforeAll(async () => {
-  rig = await startBrowserRig();
-  await createStaff(rig.t.db);
-}, 60000);
+beforeAll(async () => (rig = await startBrowserRigWithStaff()), 60000);
 afterAll(() => rig?.close());
-
-async function go(main: Frame, click: () => Promise<void>): Promise<void> {
-  await Promise.all([main.waitForNavigation(), click()]);
-}
 
 test('backup, a change, restore after the confirmation, log in again: the change is gone', async () => {
   const page = await loginPage(rig, 'admin');

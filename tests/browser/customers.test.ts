@@ -1,7 +1,6 @@
 // An account manager's customer through the browser: edit it, add a contact
 // and an interaction, open an order and see its total.
-import type { Frame } from 'playwright-core';
-import { loginPage, openFromMenu, startBrowserRig, BrowserRig } from '../support/browser';
+import { go, loginPage, openFromMenu, startBrowserRig, BrowserRig } from '../support/browser';
 import { createStaff } from '../support/builders/users';
 import { createCustomer, createOrder } from '../support/builders/customers';
 
@@ -26,10 +25,6 @@ beforeAll(async () => {
   });
 }, 60000);
 afterAll(() => rig?.close());
-
-async function go(main: Frame, click: () => Promise<void>): Promise<void> {
-  await Promise.all([main.waitForNavigation(), click()]);
-}
 
 test('edit the customer, add a contact and an interaction, open an order with its total', async () => {
   const page = await loginPage(rig, 'sales1');

@@ -1,20 +1,11 @@
 // A sales opportunity from creation to a new customer, through the browser.
-import type { Frame } from 'playwright-core';
-import { loginPage, openFromMenu, startBrowserRig, BrowserRig } from '../support/browser';
-import { createStaff } from '../support/builders/users';
+import { go, loginPage, openFromMenu, startBrowserRigWithStaff, BrowserRig } from '../support/browser';
 
 jest.setTimeout(120_000);
 
 let rig: BrowserRig;
-beforeAll(async () => {
-  rig = await startBrowserRig();
-  await createStaff(rig.t.db);
-}, 60000);
+beforeAll(async () => (rig = await startBrowserRigWithStaff()), 60000);
 afterAll(() => rig?.close());
-
-async function go(main: Frame, click: () => Promise<void>): Promise<void> {
-  await Promise.all([main.waitForNavigation(), click()]);
-}
 
 test('create, assign, plan two items, record results, 开发成功: the customer exists', async () => {
   const sales = await loginPage(rig, 'sales1');

@@ -1,5 +1,5 @@
 // 定时任务 (admin): the run history and 立即运行, and who may not.
-import { login, startTestApp, TestApp } from '../support/app';
+import { expectPage, login, startTestApp, TestApp } from '../support/app';
 import { createStaff } from '../support/builders/users';
 import { createCustomer } from '../support/builders/customers';
 import { CHURN_JOB } from '../../jobs/churn-warnings';
@@ -15,13 +15,7 @@ afterAll(() => t.close());
 
 test('the administrator sees the job, runs it at once, is told how many warnings were added and sees the run', async () => {
   const admin = await login(t.app, 'admin');
-  const empty = await admin.get('/admin/jobs');
-  expect(empty.status).toBe(200);
-  expect(empty.text).toContain('客户流失预警');
-  expect(empty.text).toContain('每周六 02:00');
-  expect(empty.text).toContain('尚无运行记录');
-  expect(empty.text).toContain('action="/admin/jobs/churn-warnings/run"');
-  expect(empty.text).toContain('立即运行');
+  await expectPage(admin, '/admin/jobs', ['客户流失预警', '每周六 02:00', '尚无运行记录', 'action="/admin/jobs/churn-warnings/run"', '立即运行']);
 
   const res = await admin.post('/admin/jobs/churn-warnings/run');
   expect(res.status).toBe(302);

@@ -13,6 +13,7 @@ import { loadDemoData } from '../../src/demo/demo-data';
 import { DEFAULT_RIGHTS, BuiltInRole as Role } from '../../src/auth/rights';
 import { UNSTORABLE } from '../../src/shared/form';
 import { login, LoggedIn, startTestApp, TestApp } from '../support/app';
+import { routesOfApp, RouteInfo } from '../support/routes';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20111001);
 const BODIES = Number(process.env.FUZZ_BODIES ?? 2000);
@@ -152,25 +153,6 @@ async function crawl(session: LoggedIn, role: Role, forms: Map<string, Form[]>):
 
 // ---------------------------------------------------------------- the routes no page links to
 
-interface RouteInfo {
-  method: string;
-  path: string;
-  rights?: { action: string; resource: string }[];
-}
-interface Layer {
-  route?: { path: string; methods: Record<string, boolean>; stack: { handle: { rights?: RouteInfo['rights'] } }[] };
-  handle: { stack?: Layer[] };
-}
-function routesOf(stack: Layer[]): RouteInfo[] {
-  return stack.flatMap((layer) => {
-    if (layer.route) {
-      const rights = layer.route.stack.map((l) => l.handle.rights).find(Boolean);
-      return Object.keys(layer.route.methods).map((method) => ({ method, path: layer.route!.path, rights }));
-    }
-    return layer.handle.stack ? routesOf(layer.handle.stack) : [];
-  });
-}
-
 function allowedRoles(route: RouteInfo): Role[] {
   const roles = Object.keys(USERS) as Role[];
   if (!route.rights) return roles;
@@ -277,7 +259,7 @@ test(`every form: no server error and no invalid row, whatever is sent (seed ${S
   for (const role of Object.keys(USERS) as Role[]) await crawl(sessions[role], role, forms);
 
   // POST routes no page offers a form for: fed with an id that may not exist.
-  for (const route of routesOf((t.app as unknown as { router: { stack: Layer[] } }).router.stack)) {
+  for (const route of routesOfApp(t.app)) {
     const key = `post ${route.path.replace(/:\w+/g, ':n')}`;
     if (route.method !== 'post' || route.path === '/logout' || route.path === '/login' || forms.has(key)) continue;
     const roles = allowedRoles(route);

@@ -1,7 +1,7 @@
 // Login throttling: strict per account + address, looser per address, never a
 // lock of an account that someone else controls; the administrator lifts blocks.
 import request from 'supertest';
-import { csrfFrom, follow, login, startTestApp, TestApp, TEST_PASSWORD } from '../support/app';
+import { csrfFrom, expectPage, follow, login, startTestApp, TestApp, TEST_PASSWORD } from '../support/app';
 import { createUser } from '../support/builders/users';
 import { accountDelay, accountDelayMs, ACCOUNT_DELAY, BLOCK_MS, LIMITS, recordFailure, throttleState, WINDOW_MS } from '../../src/auth/throttle';
 
@@ -105,11 +105,7 @@ describe('登录封锁 (administration)', () => {
     await failFrom('locked-out', '10.3.3.3', LIMITS.pair);
     const admin = await createUser(t.db, { role: 'admin', username: 'blocks-admin' });
     const session = await login(t.app, 'blocks-admin');
-    const list = await session.get('/admin/login-blocks');
-    expect(list.status).toBe(200);
-    expect(list.text).toContain('locked-out');
-    expect(list.text).toContain('10.3.3.3');
-    expect(list.text).toContain('账号 + 地址');
+    await expectPage(session, '/admin/login-blocks', ['locked-out', '10.3.3.3', '账号 + 地址']);
 
     const res = await session.post('/admin/login-blocks/lift', { key: 'pair|10.3.3.3|locked-out' });
     expect(await follow(session, res)).toContain('操作成功');

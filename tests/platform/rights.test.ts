@@ -3,6 +3,7 @@ import { MENU } from '../../src/layout/menu';
 import { BuiltInRole, DEFAULT_RIGHTS, ROLE_NAMES } from '../../src/auth/rights';
 import { login, startTestApp, TestApp, LoggedIn } from '../support/app';
 import { createUser } from '../support/builders/users';
+import { routesOfApp } from '../support/routes';
 
 let t: TestApp;
 const sessions = {} as Record<BuiltInRole, LoggedIn>;
@@ -45,29 +46,6 @@ test('every role has some page of its own', () => {
 // Every route of the application, read from Express's own router: each one
 // behind the login is guarded by a right, and each role is refused exactly
 // the routes whose right it lacks.
-interface RouteInfo {
-  method: 'get' | 'post';
-  path: string;
-  rights?: { action: string; resource: string }[];
-}
-
-interface Layer {
-  route?: { path: string; methods: Record<string, boolean>; stack: { handle: { rights?: RouteInfo['rights'] } }[] };
-  handle: { stack?: Layer[] };
-}
-
-function routesOf(stack: Layer[]): RouteInfo[] {
-  return stack.flatMap((layer) => {
-    if (layer.route) {
-      const rights = layer.route.stack.map((l) => l.handle.rights).find(Boolean);
-      return Object.keys(layer.route.methods)
-        .filter((m): m is RouteInfo['method'] => m === 'get' || m === 'post')
-        .map((method) => ({ method, path: layer.route!.path, rights }));
-    }
-    return layer.handle.stack ? routesOf(layer.handle.stack) : [];
-  });
-}
-
 /** Open to everyone logged in (or to nobody logged in): no right of a role decides them. */
 const OPEN_ROUTES = [
   'get /healthz',
@@ -82,7 +60,7 @@ const OPEN_ROUTES = [
   'post /password',
 ];
 
-const allRoutes = () => routesOf((t.app as unknown as { router: { stack: Layer[] } }).router.stack);
+const allRoutes = () => routesOfApp(t.app).filter((r) => r.method === 'get' || r.method === 'post');
 
 test('every route behind the login requires a right', () => {
   const routes = allRoutes();

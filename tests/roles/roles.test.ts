@@ -2,18 +2,16 @@
 // roles, and rights edits that take effect at the next request — for the menu,
 // the route guards and whom records may be given to.
 import { ensureReferenceData } from '../../src/db/reference-data';
-import { follow, login, startTestApp, TestApp } from '../support/app';
-import { createStaff, createUser } from '../support/builders/users';
+import { follow, login, TestApp } from '../support/app';
+import { startStaffedApp, Staff } from '../support/staffed-app';
+import { createUser } from '../support/builders/users';
 import { createOpportunity } from '../support/builders/marketing';
 import { createCustomer } from '../support/builders/customers';
 import { createServiceTicket } from '../support/builders/service';
 
 let t: TestApp;
-let staff: Awaited<ReturnType<typeof createStaff>>;
-beforeAll(async () => {
-  t = startTestApp();
-  staff = await createStaff(t.db);
-});
+let staff: Staff;
+beforeAll(async () => ({ t, staff } = await startStaffedApp()));
 afterAll(() => t.close());
 
 const admin = () => login(t.app, 'admin');

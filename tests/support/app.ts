@@ -78,3 +78,11 @@ export async function follow(session: LoggedIn, res: request.Response): Promise<
   const next = await session.get(res.headers.location);
   return next.text;
 }
+
+/** GETs a page that must answer 200 and show each of the texts; returns its HTML. */
+export async function expectPage(session: LoggedIn, url: string, texts: string[]): Promise<string> {
+  const res = await session.get(url);
+  expect(res.status).toBe(200);
+  for (const text of texts) expect(res.text).toContain(text);
+  return res.text;
+}

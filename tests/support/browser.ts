@@ -4,6 +4,7 @@ import type { AddressInfo } from 'net';
 import type { Server } from 'http';
 import { chromium, Browser, Frame, Page } from 'playwright-core';
 import { startTestApp, TestApp, TEST_PASSWORD } from './app';
+import { createStaff } from './builders/users';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -45,6 +46,13 @@ export async function startBrowserRig(): Promise<BrowserRig> {
   };
 }
 
+/** The rig with one user of each role (createStaff), as most browser tests begin. */
+export async function startBrowserRigWithStaff(): Promise<BrowserRig> {
+  const rig = await startBrowserRig();
+  await createStaff(rig.t.db);
+  return rig;
+}
+
 /** A new page logged in as the user, showing the frame layout. */
 export async function loginPage(rig: BrowserRig, username: string, password = TEST_PASSWORD): Promise<Page> {
   const context = await rig.browser.newContext({ viewport: { width: 1024, height: 768 } });
@@ -74,4 +82,9 @@ export async function openFromMenu(page: Page, label: string): Promise<Frame> {
   const main = mainFrame(page);
   await Promise.all([main.waitForNavigation(), frame(page, 'left').getByRole('link', { name: label, exact: true }).click()]);
   return main;
+}
+
+/** Does something that loads a new page in the frame (a click on a link or a button) and waits for it. */
+export async function go(target: Frame, click: () => Promise<void>): Promise<void> {
+  await Promise.all([target.waitForNavigation(), click()]);
 }

@@ -2,17 +2,15 @@
 // enable and delete — with every refusal, the last-administrator protections
 // and a disabled user's live session.
 import { follow, login, startTestApp, TestApp, TEST_PASSWORD } from '../support/app';
+import { startStaffedApp, Staff } from '../support/staffed-app';
 import { disableUser } from '../../src/users/users';
-import { createStaff, createUser, userOf } from '../support/builders/users';
+import { createUser, userOf } from '../support/builders/users';
 import { createOpportunity } from '../support/builders/marketing';
 import { ADMIN_GETS, ADMIN_POSTS, tryLogin } from './support';
 
 let t: TestApp;
-let staff: Awaited<ReturnType<typeof createStaff>>;
-beforeAll(async () => {
-  t = startTestApp();
-  staff = await createStaff(t.db);
-});
+let staff: Staff;
+beforeAll(async () => ({ t, staff } = await startStaffedApp()));
 afterAll(() => t.close());
 
 const admin = () => login(t.app, 'admin');
