@@ -29,7 +29,7 @@ export function auditRoutes(db: Db): Router {
       entities: asOptions(ENTITY_NAMES),
       actions: asOptions(ACTION_NAMES),
       ...(search.ok ? {} : { error: search.error.message }),
-    });
+    }, search.ok ? 200 : 422);
   });
 
   router.get('/audit/:id', view, async (req, res) => {

@@ -35,7 +35,7 @@ export function userRoutes(db: Db): Router {
       statusOptions,
       me: currentUser(req).id,
       ...(search.ok ? {} : { error: search.error.message }),
-    });
+    }, search.ok ? 200 : 422);
   });
 
   async function showForm(res: Response, user: UserRow | null, values: unknown, error?: ValidationError) {

@@ -81,7 +81,13 @@ describe('the search', () => {
     expect(text).toContain('共 2 条');
     expect(text).toContain('777 gone');
     expect(text).not.toContain('<td>新建</td>');
-    expect(await search('from=2026-13-01')).toContain('开始日期格式应为');
+  });
+
+  test('a bad date answers 422 with its message and no entries', async () => {
+    const res = await (await login(t.app, 'admin')).get('/audit?from=2026-13-01');
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('开始日期格式应为');
+    expect(res.text).toContain('没有符合条件的审计记录。');
   });
 
   test('pages, newest first', async () => {

@@ -69,7 +69,13 @@ describe('the list', () => {
     const managers = (await session.get('/users?roleCode=manager')).text;
     expect(managers).toContain('共 1 条');
     expect(managers).toContain('王主管');
-    expect((await session.get('/users?status=gone')).text).toContain('请选择有效的状态');
+  });
+
+  test('a bad search answers 422 with its message and no users', async () => {
+    const res = await (await admin()).get('/users?status=gone');
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('请选择有效的状态');
+    expect(res.text).not.toContain('王主管');
   });
 
   test('offers no 禁用 or 删除 of oneself', async () => {
