@@ -39,7 +39,7 @@ async function permissionIds(tx: Tx, keys: string[]): Promise<number[]> {
   return ids;
 }
 
-/** Gives the role exactly these rights and raises its rightsVersion. */
+/** Gives the role exactly these rights; the caller raises its rightsVersion. */
 async function setRights(tx: Tx, code: string, keys: string[]): Promise<void> {
   const ids = await permissionIds(tx, keys);
   await tx.rolePermission.deleteMany({ where: { roleCode: code, permissionId: { notIn: ids } } });
@@ -53,7 +53,6 @@ async function setRights(tx: Tx, code: string, keys: string[]): Promise<void> {
     const removedIds = await permissionIds(tx, removedDefaults);
     if (removedIds.length > 0) await tx.roleRightRemoval.createMany({ data: removedIds.map((permissionId) => ({ roleCode: code, permissionId })) });
   }
-  await tx.role.update({ where: { code }, data: { rightsVersion: { increment: 1 } } });
 }
 
 export async function createRole(tx: Tx, input: NewRoleForm, actor: CurrentUser): Promise<RoleWithRights> {
@@ -62,19 +61,29 @@ export async function createRole(tx: Tx, input: NewRoleForm, actor: CurrentUser)
   );
   if (sameCode) throw new ValidationError('角色代码已存在', { code: '角色代码已存在' });
   await refuseTakenName(tx, input.name);
-  await tx.role.create({ data: { code: input.code, name: input.name } });
+  await tx.role.create({ data: { code: input.code, name: input.name, rightsVersion: 1 } });
   await setRights(tx, input.code, input.rights);
   const after = await roleWithRights(tx, input.code);
   await recordAudit(tx, { userId: actor.id, action: 'create', entity: ROLE_ENTITY, entityId: input.code, after: roleSnapshot(after) });
   return after;
 }
 
-/** 保存 a role's name and rights: takes effect at every user's next request. */
+export const STALE_RIGHTS = '该角色的权限刚被他人修改，请重新打开后再保存';
+
+/**
+ * 保存 a role's name and rights: takes effect at every user's next request.
+ * Only over the version the form was opened at (a conditional update), so of
+ * two administrators editing at once the second is refused, not overwriting.
+ */
 export async function editRole(tx: Tx, code: string, input: RoleForm, actor: CurrentUser): Promise<RoleWithRights> {
   const before = await roleWithRights(tx, code);
   await refuseTakenName(tx, input.name, code);
   const wasAdministrator = await isAdministrator(tx, actor.id);
-  await tx.role.update({ where: { code }, data: { name: input.name } });
+  const claimed = await tx.role.updateMany({
+    where: { code, rightsVersion: input.rightsVersion },
+    data: { name: input.name, rightsVersion: { increment: 1 } },
+  });
+  if (claimed.count === 0) throw new ConflictError(STALE_RIGHTS);
   await setRights(tx, code, input.rights);
   await ensureStillAdministrator(tx, actor.id, wasAdministrator, '不能保存');
   await ensureAdministratorRemains(tx, '不能保存');

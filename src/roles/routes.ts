@@ -57,7 +57,7 @@ export function roleRoutes(db: Db): Router {
 
   router.get(`${LIST}/:code/edit`, manage, async (req, res) => {
     const role = await roleWithRights(db, code(req));
-    await showForm(res, role, { name: role.name, rights: role.rights });
+    await showForm(res, role, { name: role.name, rights: role.rights, rightsVersion: role.rightsVersion });
   });
 
   router.post(`${LIST}/:code/edit`, manage, async (req, res) => {

@@ -1,7 +1,7 @@
 // The form of a role: its code (new roles only), its name and its rights as checkboxes.
 import { z } from 'zod';
 import { CHOOSABLE_RIGHT_KEYS } from '../auth/rights';
-import { requiredText } from '../shared/form';
+import { MAX_ID, requiredText, wholeNumber } from '../shared/form';
 
 /** Checkboxes arrive as nothing, one value or several. */
 function asList(value: unknown): unknown {
@@ -28,5 +28,6 @@ export const newRoleForm = z.object({
 });
 export type NewRoleForm = z.output<typeof newRoleForm>;
 
-export const roleForm = newRoleForm.omit({ code: true });
+/** An edit carries the rightsVersion the form was opened at, so a save over someone else's is refused. */
+export const roleForm = newRoleForm.omit({ code: true }).extend({ rightsVersion: wholeNumber('权限版本', 0, MAX_ID) });
 export type RoleForm = z.output<typeof roleForm>;

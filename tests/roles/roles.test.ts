@@ -44,7 +44,7 @@ describe('saving a role\'s rights', () => {
     expect((await clerk.get('/customers')).status).toBe(403);
 
     const session = await admin();
-    const res = await session.post('/roles/clerk/edit', { name: '文员', rights: 'customer:view:any' });
+    const res = await session.post('/roles/clerk/edit', { name: '文员', rights: 'customer:view:any', rightsVersion: 0 });
     expect(await follow(session, res)).toContain('保存成功');
     expect(await rightsOf('clerk')).toEqual(['customer:view:any']);
     expect(await version('clerk')).toBe(1);
@@ -58,7 +58,7 @@ describe('saving a role\'s rights', () => {
     await session.agent
       .post('/roles/executive/edit')
       .type('form')
-      .send(`_csrf=${session.csrf}&name=${encodeURIComponent('高管')}&rights=customer%3Aview%3Aany&rights=report%3Aview%3Aany&rights=product%3Aview%3Aany`)
+      .send(`_csrf=${session.csrf}&rightsVersion=${before}&name=${encodeURIComponent('高管')}&rights=customer%3Aview%3Aany&rights=report%3Aview%3Aany&rights=product%3Aview%3Aany`)
       .expect(302);
     expect(await version('executive')).toBe(before + 1);
     expect((await executive.get('/service/archive')).status).toBe(403);
@@ -70,7 +70,7 @@ describe('saving a role\'s rights', () => {
     await session.agent
       .post('/roles/executive/edit')
       .type('form')
-      .send(`_csrf=${session.csrf}&name=${encodeURIComponent('高管')}&rights=customer%3Aview%3Aany&rights=ticket%3Aarchive%3Aany`)
+      .send(`_csrf=${session.csrf}&rightsVersion=${before + 1}&name=${encodeURIComponent('高管')}&rights=customer%3Aview%3Aany&rights=ticket%3Aarchive%3Aany`)
       .expect(302);
     expect((await executive.get('/service/archive')).status).toBe(200);
     await ensureReferenceData(t.db);
@@ -89,7 +89,7 @@ describe('saving a role\'s rights', () => {
       [{ name: '高管', rights: 'report:view:any' }, '角色名称已存在'],
     ];
     for (const [form, message] of cases) {
-      const res = await session.post('/roles/manager/edit', form);
+      const res = await session.post('/roles/manager/edit', { ...form, rightsVersion: String(await version('manager')) });
       expect([message, res.status]).toEqual([message, 422]);
       expect(res.text).toContain(message);
     }
@@ -100,10 +100,37 @@ describe('saving a role\'s rights', () => {
   test('cannot strip the last administrators of user or role management, nor an administrator themselves', async () => {
     const session = await admin();
     const versionBefore = await version('admin');
-    const res = await session.post('/roles/admin/edit', { name: '系统管理员', rights: 'user:manage:any' });
+    const res = await session.post('/roles/admin/edit', { name: '系统管理员', rights: 'user:manage:any', rightsVersion: versionBefore });
     expect(await follow(session, res)).toMatch(/不能保存：(不能取消自己的|系统必须至少保留一位)/);
     expect(await rightsOf('admin')).toContain('role:manage:any');
     expect(await version('admin')).toBe(versionBefore);
+  });
+
+  test('two administrators at once: the save made over an older version is refused with the reason and changes nothing', async () => {
+    await t.db.role.create({ data: { code: 'planner', name: '计划员' } });
+    const first = await admin();
+    const second = await admin();
+    const opened = (await second.get('/roles/planner/edit')).text;
+    const openedAt = await version('planner');
+    expect(opened).toContain(`<input type="hidden" name="rightsVersion" value="${openedAt}">`);
+
+    const saved = await first.post('/roles/planner/edit', { name: '计划员', rights: 'report:view:any', rightsVersion: openedAt });
+    expect(await follow(first, saved)).toContain('保存成功');
+    const afterFirst = await rightsOf('planner');
+
+    const stale = await second.post('/roles/planner/edit', { name: '计划员乙', rights: 'customer:view:any', rightsVersion: openedAt });
+    expect(stale.headers.location).toBe('/roles/planner/edit');
+    const reopened = await follow(second, stale);
+    expect(reopened).toContain('该角色的权限刚被他人修改，请重新打开后再保存');
+    expect(reopened).toContain(`<input type="hidden" name="rightsVersion" value="${openedAt + 1}">`);
+    expect(await rightsOf('planner')).toEqual(afterFirst);
+    expect(await version('planner')).toBe(openedAt + 1);
+    expect((await t.db.role.findUniqueOrThrow({ where: { code: 'planner' } })).name).toBe('计划员');
+
+    // A form without the version it was opened at is refused too.
+    const without = await second.post('/roles/planner/edit', { name: '计划员', rights: 'customer:view:any' });
+    expect(without.status).toBe(422);
+    expect(await rightsOf('planner')).toEqual(afterFirst);
   });
 });
 
