@@ -141,7 +141,7 @@ const steps: Step[] = [
     },
   },
   { name: '新建角色', entity: 'Role', action: 'create', actor: () => admin, run: async () => (await inTx((tx) => roles.createRole(tx, { code: 'auditor', name: '审计员', rights: ['audit:view:any'] }, admin))).code },
-  { name: '修改角色权限', entity: 'Role', action: 'update', actor: () => admin, run: async () => (await inTx((tx) => roles.editRole(tx, 'auditor', { name: '审计员', rights: ['audit:view:any', 'report:view:any'] }, admin))).code },
+  { name: '修改角色权限', entity: 'Role', action: 'update', actor: () => admin, run: async () => (await inTx((tx) => roles.editRole(tx, 'auditor', { name: '审计员', rights: ['audit:view:any', 'report:view:any'], rightsVersion: 1 }, admin))).code },
   { name: '删除角色', entity: 'Role', action: 'delete', actor: () => admin, run: async () => (await inTx((tx) => roles.deleteRole(tx, 'auditor', admin)), 'auditor') },
 ];
 
