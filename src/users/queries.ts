@@ -35,6 +35,36 @@ export function userPage(db: Tx, search: UserSearch, page: number): Promise<Page
   );
 }
 
+/**
+ * Every relation through which a user owns, created or did something (the
+ * type insists each of the user's relations is named here).
+ */
+const USER_RECORDS = {
+  createdOpportunities: true,
+  assignedOpportunities: true,
+  managedCustomers: true,
+  churnWarnings: true,
+  churnMeasures: true,
+  createdTickets: true,
+  assignedTickets: true,
+  handledTickets: true,
+  ticketEvents: true,
+  ticketEventAssignees: true,
+  auditEntries: true,
+} satisfies Record<keyof Prisma.UserCountOutputType, true>;
+
+/**
+ * Of these users, those who may be deleted (who never owned or did anything),
+ * in one query for the whole page: each relation an EXISTS on its indexed key.
+ */
+export async function deletableUsers(db: Tx, ids: number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const anyRecord = Object.keys(USER_RECORDS).map((relation) => ({ [relation]: { some: {} } }) as Prisma.UserWhereInput);
+  const busy = await db.user.findMany({ where: { id: { in: ids }, OR: anyRecord }, select: { id: true } });
+  const taken = new Set(busy.map((user) => user.id));
+  return new Set(ids.filter((id) => !taken.has(id)));
+}
+
 export async function userForAdmin(db: Tx, id: number): Promise<UserRow> {
   const user = await db.user.findUnique({ where: { id }, select: listSelect });
   if (!user) throw new NotFoundError('该用户不存在');

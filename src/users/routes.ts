@@ -10,7 +10,7 @@ import { parseForm } from '../shared/form';
 import { emptyPage, pageNumber } from '../shared/paging';
 import { roleOptions } from '../roles/queries';
 import { PASSWORD_HINT } from './password-rules';
-import { userForAdmin, userPage, UserRow } from './queries';
+import { deletableUsers, userForAdmin, userPage, UserRow } from './queries';
 import { editUserForm, newUserForm, resetPasswordForm, userSearch } from './schemas';
 import { createUser, deleteUser, disableUser, editUser, enableUser, recordsOf, resetPassword } from './users';
 
@@ -34,6 +34,7 @@ export function userRoutes(db: Db): Router {
       roles: await roleOptions(db),
       statusOptions,
       me: currentUser(req).id,
+      deletable: await deletableUsers(db, result.items.map((user) => user.id)),
       ...(search.ok ? {} : { error: search.error.message }),
     }, search.ok ? 200 : 422);
   });

@@ -291,6 +291,21 @@ describe('删除', () => {
     expect(await t.db.user.count({ where: { id: user.id } })).toBe(1);
   });
 
+  test('the list offers 删除 only for users who never owned or did anything, for a whole page at once', async () => {
+    const fresh = await createUser(t.db, { username: 'offer1-fresh' });
+    const owner = await createUser(t.db, { username: 'offer2-owner' });
+    await createOpportunity(t.db, { createdById: owner.id });
+    const actor = await createUser(t.db, { username: 'offer3-actor' });
+    await t.db.auditEntry.create({ data: { userId: actor.id, action: 'login', entity: 'User', entityId: String(actor.id) } });
+    const text = (await (await admin()).get('/users?username=offer')).text;
+    expect(text).toContain('共 3 条');
+    expect(text).toContain(`href="/users/${fresh.id}/delete"`);
+    expect(text).not.toContain(`href="/users/${owner.id}/delete"`);
+    expect(text).not.toContain(`href="/users/${actor.id}/delete"`);
+    // Each still offers its other steps.
+    expect(text).toContain(`/users/${owner.id}/disable`);
+  });
+
   test('nobody deletes themselves', async () => {
     const session = await admin();
     expect(await follow(session, await session.post(`/users/${staff.admin.id}/delete`))).toContain('不能删除自己的帐号');
