@@ -3,6 +3,7 @@ import type { Prisma, Tx } from '../db/client';
 import { NotFoundError } from '../shared/errors';
 import { withinDays } from '../shared/form';
 import { paged, Page } from '../shared/paging';
+import type { ReferencedIds, ReferenceNames } from './changes';
 import type { AuditSearch } from './schemas';
 
 const withUser = { user: { select: { id: true, username: true, name: true } } } satisfies Prisma.AuditEntryInclude;
@@ -38,4 +39,17 @@ export async function auditEntry(db: Tx, id: number): Promise<AuditRow> {
 /** The users the search offers: everyone, disabled users too. */
 export function auditUsers(db: Tx) {
   return db.user.findMany({ select: { id: true, name: true, username: true }, orderBy: [{ username: 'asc' }] });
+}
+
+/** The names of the records an entry's fields point at: one read per kind of record, none when it has no ids. */
+export async function referenceNames(db: Tx, ids: ReferencedIds): Promise<ReferenceNames> {
+  const named = async <R extends { id: number }>(list: number[], read: (where: { id: { in: number[] } }) => Promise<R[]>, name: (record: R) => string) =>
+    new Map(list.length === 0 ? [] : (await read({ id: { in: list } })).map((record) => [record.id, name(record)] as const));
+  const [user, customer, product, opportunity] = await Promise.all([
+    named(ids.user, (where) => db.user.findMany({ where, select: { id: true, name: true } }), (u) => u.name),
+    named(ids.customer, (where) => db.customer.findMany({ where, select: { id: true, number: true, name: true } }), (c) => `${c.number} ${c.name}`),
+    named(ids.product, (where) => db.product.findMany({ where, select: { id: true, name: true } }), (p) => p.name),
+    named(ids.opportunity, (where) => db.opportunity.findMany({ where, select: { id: true, customerName: true } }), (o) => o.customerName),
+  ]);
+  return { user, customer, product, opportunity };
 }

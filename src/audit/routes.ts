@@ -5,9 +5,9 @@ import { requireRight } from '../auth/middleware';
 import { moduleViews, pathId } from '../http/page';
 import { parseForm } from '../shared/form';
 import { emptyPage, pageNumber } from '../shared/paging';
-import { fieldChanges, recordLabel } from './changes';
+import { fieldChanges, recordLabel, referencedIds } from './changes';
 import { actionName, ACTION_NAMES, entityName, ENTITY_NAMES } from './labels';
-import { auditEntry, auditPage, AuditRow, auditUsers } from './queries';
+import { auditEntry, auditPage, AuditRow, auditUsers, referenceNames } from './queries';
 import { auditSearch } from './schemas';
 
 const asOptions = (names: Record<string, string>) => Object.entries(names).map(([value, label]) => ({ value, label }));
@@ -34,7 +34,9 @@ export function auditRoutes(db: Db): Router {
 
   router.get('/audit/:id', view, async (req, res) => {
     const entry = await auditEntry(db, pathId(req.params.id, '该审计记录不存在'));
-    await show(res, 'detail', { title: `审计日志 - ${entityName(entry.entity)} ${entry.entityId}`, entry, changes: fieldChanges(entry.entity, entry.before, entry.after) });
+    const names = await referenceNames(db, referencedIds(entry.before, entry.after));
+    const changes = fieldChanges(entry.entity, entry.before, entry.after, names);
+    await show(res, 'detail', { title: `审计日志 - ${entityName(entry.entity)} ${entry.entityId}`, entry, changes });
   });
 
   return router;

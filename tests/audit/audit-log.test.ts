@@ -3,6 +3,7 @@
 import { follow, login, TestApp } from '../support/app';
 import { startStaffedApp, Staff } from '../support/staffed-app';
 import { createCustomer } from '../support/builders/customers';
+import { createOpportunity } from '../support/builders/marketing';
 
 let t: TestApp;
 let staff: Staff;
@@ -46,6 +47,30 @@ test('a change made through the pages appears, newest first, and opens its befor
   expect(detail).toMatch(/<tr class="changed">\s*<th scope="row">地区<\/th>\s*<td>北京<\/td>\s*<td>华北<\/td>\s*<td>已修改<\/td>/);
   expect(detail).toMatch(/<tr class="changed">\s*<th scope="row">电话<\/th>\s*<td><\/td>\s*<td>010-88888888<\/td>/);
   expect(detail).toMatch(/<tr>\s*<th scope="row">客户名称<\/th>\s*<td>审计页公司<\/td>\s*<td>审计页公司<\/td>\s*<td><\/td>/);
+});
+
+test('fields pointing at other records show the record\'s name beside the id; unknown ids stay as they are', async () => {
+  const customer = await createCustomer(t.db, { name: '引用名称公司', accountManagerId: staff.sales.id });
+  const opportunity = await createOpportunity(t.db, { createdById: staff.manager.id, customerName: '引用机会公司' });
+  const product = await t.db.product.create({ data: { name: '引用显示器', price: '1399.00' } });
+  const ticket = await entry({
+    userId: staff.manager.id, action: 'handle', entity: 'ServiceTicket', entityId: '88',
+    before: { customerId: customer.id, createdById: staff.manager.id, assigneeId: null, handlerId: 999999 },
+    after: { customerId: customer.id, createdById: staff.manager.id, assigneeId: staff.sales.id, handlerId: 999999 },
+  });
+  const stock = await entry({ userId: staff.admin.id, action: 'update', entity: 'Stock', entityId: '7', before: { productId: product.id, quantity: 1 }, after: { productId: product.id, quantity: 2 } });
+  const plan = await entry({ userId: staff.sales.id, action: 'create', entity: 'PlanItem', entityId: '9', after: { opportunityId: String(opportunity.id), content: '拜访' } });
+  const session = await login(t.app, 'admin');
+  const row = (label: string, before: string, after: string) =>
+    new RegExp(`<th scope="row">${label}</th>\\s*<td>${before}</td>\\s*<td>${after}</td>`);
+
+  const ticketPage = (await session.get(`/audit/${ticket.id}`)).text;
+  expect(ticketPage).toMatch(row('客户', `${customer.id} ${customer.number} 引用名称公司`, `${customer.id} ${customer.number} 引用名称公司`));
+  expect(ticketPage).toMatch(row('创建人', `${staff.manager.id} ${staff.manager.name}`, `${staff.manager.id} ${staff.manager.name}`));
+  expect(ticketPage).toMatch(row('指派给', '', `${staff.sales.id} ${staff.sales.name}`));
+  expect(ticketPage).toMatch(row('处理人', '999999', '999999'));
+  expect((await session.get(`/audit/${stock.id}`)).text).toMatch(row('产品', `${product.id} 引用显示器`, `${product.id} 引用显示器`));
+  expect((await session.get(`/audit/${plan.id}`)).text).toMatch(row('销售机会', '', `${opportunity.id} 引用机会公司`));
 });
 
 describe('the search', () => {
