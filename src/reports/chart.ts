@@ -18,7 +18,31 @@ export interface ChartSize {
   height: number;
 }
 
+/**
+ * Drawing a chart costs about 5 ms of CPU, more than the rest of a page, and the
+ * same figures come back on every visit of the home page: the newest drawings
+ * are kept by what they show. The key is the option as JSON; its functions
+ * (label formatters) are fixed per kind of chart, whose other settings the JSON holds.
+ */
+const drawn = new Map<string, string>();
+const DRAWN_KEPT = 200;
+
 export function renderChart(option: EChartsOption, size: ChartSize = CHART_SIZE): string {
+  const key = JSON.stringify([size.width, size.height, option]);
+  const known = drawn.get(key);
+  if (known !== undefined) {
+    // Most recently used last: the oldest is the first to go.
+    drawn.delete(key);
+    drawn.set(key, known);
+    return known;
+  }
+  const svg = draw(option, size);
+  drawn.set(key, svg);
+  if (drawn.size > DRAWN_KEPT) drawn.delete(drawn.keys().next().value as string);
+  return svg;
+}
+
+function draw(option: EChartsOption, size: ChartSize): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: FONT }, ...option });

@@ -1,6 +1,6 @@
 // The chart renderer: ECharts' server-side SVG, one bar per row with its label,
 // Chinese text as text, the size of the main frame.
-import { barChart, BAR_COLOR, CHART_SIZE, lineChart } from '../../src/reports/chart';
+import { barChart, BAR_COLOR, CHART_SIZE, lineChart, SMALL_CHART_SIZE } from '../../src/reports/chart';
 
 const bars = (svg: string) => svg.match(new RegExp(`fill="${BAR_COLOR}"`, 'g')) ?? [];
 
@@ -21,4 +21,13 @@ test('horizontal bars for long names; a line with a label per point', () => {
   expect(line).toContain('>25-02<');
   expect(line).toContain('>流失客户数<');
   expect(bars(line)).toHaveLength(0);
+});
+
+test('the same figures are drawn once and then served as drawn; other figures are drawn anew', () => {
+  const series = { labels: ['正常', '已流失'], values: [25, 5], name: '客户数' };
+  const first = barChart(series, { size: SMALL_CHART_SIZE });
+  expect(barChart({ ...series, labels: [...series.labels] }, { size: SMALL_CHART_SIZE })).toBe(first);
+  const other = barChart({ ...series, values: [25, 6] }, { size: SMALL_CHART_SIZE });
+  expect(other).not.toBe(first);
+  expect(other).toContain('>6<');
 });
