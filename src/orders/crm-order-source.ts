@@ -3,6 +3,7 @@ import { empty, join, raw, sqltag as sql } from '@prisma/client/runtime/client';
 import type { DatabaseKind, Db } from '../db/client';
 import { strictWholeNumber } from '../shared/form';
 import { yearsBetween } from '../shared/years';
+import { aggregateCache } from './aggregate-cache';
 import { cents, centsText } from './money';
 import {
   COUNTED_ORDER_STATUSES,
@@ -71,7 +72,13 @@ function contributionSql(kind: DatabaseKind, query: ContributionQuery) {
 }
 
 export function crmOrderSource(db: Db, kind: DatabaseKind = 'sqlite'): OrderSource {
-  async function contribution(query: ContributionQuery): Promise<Contribution> {
+  const aggregates = aggregateCache(async () => (await db.order.aggregate({ _max: { id: true } }))._max.id);
+
+  function contribution(query: ContributionQuery): Promise<Contribution> {
+    return aggregates.kept(['contribution', query], () => computeContribution(query));
+  }
+
+  async function computeContribution(query: ContributionQuery): Promise<Contribution> {
     const records = await db.$queryRaw<ContributionRecord[]>(contributionSql(kind, query));
     // A window past the last row carries no totals: ask again for the first row only.
     if (records.length === 0 && query.skip > 0) {
@@ -145,14 +152,18 @@ export function crmOrderSource(db: Db, kind: DatabaseKind = 'sqlite'): OrderSour
 
     contribution,
 
-    async orderTotal({ from, to }) {
-      const { _sum } = await db.order.aggregate({ where: { ...counted, date: { gte: from, lt: to } }, _sum: { amount: true } });
-      return centsText(cents(_sum.amount ?? 0));
+    orderTotal({ from, to }) {
+      return aggregates.kept(['orderTotal', from, to], async () => {
+        const { _sum } = await db.order.aggregate({ where: { ...counted, date: { gte: from, lt: to } }, _sum: { amount: true } });
+        return centsText(cents(_sum.amount ?? 0));
+      });
     },
 
-    async orderYears() {
-      const { _min, _max } = await db.order.aggregate({ where: counted, _min: { date: true }, _max: { date: true } });
-      return yearsBetween(_min.date, _max.date);
+    orderYears() {
+      return aggregates.kept(['orderYears'], async () => {
+        const { _min, _max } = await db.order.aggregate({ where: counted, _min: { date: true }, _max: { date: true } });
+        return yearsBetween(_min.date, _max.date);
+      });
     },
   };
 }
