@@ -72,7 +72,11 @@ function contributionSql(kind: DatabaseKind, query: ContributionQuery) {
 }
 
 export function crmOrderSource(db: Db, kind: DatabaseKind = 'sqlite'): OrderSource {
-  const aggregates = aggregateCache(async () => (await db.order.aggregate({ _max: { id: true } }))._max.id);
+  // Plain SQL: Prisma's aggregate wraps MAX in a subquery, which reads every order instead of the key's last entry.
+  const aggregates = aggregateCache(async () => {
+    const [row] = await db.$queryRaw<{ newest: number | bigint | null }[]>`SELECT MAX([id]) AS newest FROM [Order]`;
+    return row?.newest === null || row?.newest === undefined ? null : Number(row.newest);
+  });
 
   function contribution(query: ContributionQuery): Promise<Contribution> {
     return aggregates.kept(['contribution', query], () => computeContribution(query));
