@@ -30,15 +30,24 @@ function yearEarlier(date: Date): Date {
   return copy;
 }
 
+/**
+ * 至今 ends with today: the start of tomorrow. A whole day, not this instant, so
+ * that the order source's kept answers (keyed by the period) serve every visit of the day.
+ */
+export function endOfToday(now: Date): Date {
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
+}
+
 export async function reportDashboard(ctx: ReportContext, user: CurrentUser): Promise<Dashboard | null> {
   if (!can(user, 'view', 'report')) return null;
   const now = ctx.now();
+  const today = endOfToday(now);
   const year = now.getFullYear();
   const lastYear = yearPeriod(year - 1);
   const { orderSource } = ctx;
   const [thisYearToDate, lastYearToDate, lastYearAll, customers, openWarnings, openTickets] = await Promise.all([
-    orderSource.orderTotal({ from: yearPeriod(year).from, to: now }),
-    orderSource.orderTotal({ from: lastYear.from, to: yearEarlier(now) }),
+    orderSource.orderTotal({ from: yearPeriod(year).from, to: today }),
+    orderSource.orderTotal({ from: lastYear.from, to: yearEarlier(today) }),
     orderSource.orderTotal(lastYear),
     ctx.db.customer.groupBy({ by: ['status'], _count: { _all: true } }),
     ctx.db.churnWarning.count({ where: { status: { in: OPEN_WARNING_STATUSES } } }),

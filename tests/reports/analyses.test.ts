@@ -5,8 +5,10 @@ import { login, startTestApp, TestApp } from '../support/app';
 import { createCustomer, createOrder } from '../support/builders/customers';
 import { createWarning } from '../support/builders/churn';
 import { createServiceTicket } from '../support/builders/service';
-import { createStaff } from '../support/builders/users';
+import { createStaff, userOf } from '../support/builders/users';
 import { churnPerMonth } from '../../src/reports/churn';
+import { reportDashboard } from '../../src/reports/dashboard';
+import { crmOrderSource } from '../../src/orders/crm-order-source';
 import { expectRefused, tableRows, totalRow } from './support';
 
 let t: TestApp;
@@ -190,6 +192,20 @@ describe('the dashboard', () => {
       // The warnings' own list for the 销售主管; the 高管 may not see it, and gets the report.
       expect(home).toContain(username === 'manager' ? 'href="/churn?status=open"' : 'href="/reports/churn"');
     }
+  });
+
+  test('the order totals run to the end of today, the same periods on every visit of the day (so kept answers serve them)', async () => {
+    const periods: { from: Date; to: Date }[] = [];
+    const source = crmOrderSource(t.db);
+    const orderSource = { ...source, orderTotal: (p: { from: Date; to: Date }) => (periods.push(p), source.orderTotal(p)) };
+    const boss = userOf('executive', staff.executive.id);
+    await reportDashboard({ db: t.db, orderSource, now: () => new Date(2026, 11, 31, 9, 0, 0) }, boss);
+    await reportDashboard({ db: t.db, orderSource, now: () => new Date(2026, 11, 31, 17, 30, 12) }, boss);
+    expect(periods.slice(3)).toEqual(periods.slice(0, 3));
+    expect(periods.slice(0, 2)).toEqual([
+      { from: new Date(2026, 0, 1), to: new Date(2027, 0, 1) },
+      { from: new Date(2025, 0, 1), to: new Date(2026, 0, 1) },
+    ]);
   });
 
   test('sales and admin see no dashboard', async () => {
