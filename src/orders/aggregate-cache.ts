@@ -4,6 +4,8 @@
 // one else. The sales system adds orders far more often than it changes them,
 // so an answer is kept until a new order arrives (a higher id, read from the
 // primary key at no cost) and at most a minute, for status changes of older orders.
+import type { OrderSource } from './order-source';
+
 export const KEPT_MS = 60_000;
 const KEPT_ANSWERS = 100;
 
@@ -34,5 +36,16 @@ export function aggregateCache(version: () => Promise<unknown>, now: () => numbe
       answer.catch(() => answers.get(key)?.answer === answer && answers.delete(key));
       return answer;
     },
+  };
+}
+
+/** The source with its reports' aggregates (contribution, orderTotal, orderYears) kept per version of the orders. */
+export function withKeptAggregates(source: OrderSource, version: () => Promise<unknown>): OrderSource {
+  const { kept } = aggregateCache(version);
+  return {
+    ...source,
+    contribution: (query) => kept(['contribution', query], () => source.contribution(query)),
+    orderTotal: (period) => kept(['orderTotal', period.from, period.to], () => source.orderTotal(period)),
+    orderYears: () => kept(['orderYears'], () => source.orderYears()),
   };
 }

@@ -2,7 +2,8 @@
 // default, the sales system on SQL Server with ORDER_SOURCE=mssql.
 import type { Config } from '../config';
 import { databaseKind, DatabaseKind, Db } from '../db/client';
-import { crmOrderSource } from './crm-order-source';
+import { withKeptAggregates } from './aggregate-cache';
+import { crmOrderSource, newestOrderId } from './crm-order-source';
 import { connectSalesDb, mssqlOrderSource, SalesDbConnect } from './mssql-order-source';
 import type { CustomerDirectory, OrderSource } from './order-source';
 
@@ -13,7 +14,7 @@ export function createOrderSource(
   /** the SQL dialect of `db`, when it is not the one DATABASE_URL names */
   dialect: DatabaseKind = config.databaseUrl ? databaseKind(config.databaseUrl) : 'sqlite',
 ): OrderSource {
-  if (config.orderSource !== 'mssql') return crmOrderSource(db, dialect);
+  if (config.orderSource !== 'mssql') return withKeptAggregates(crmOrderSource(db, dialect), () => newestOrderId(db));
   if (!config.salesDbUrl) {
     throw new Error('ORDER_SOURCE=mssql 需要配置 SALES_DB_URL（销售系统数据库的连接字符串）');
   }

@@ -3,7 +3,6 @@ import { empty, join, raw, sqltag as sql } from '@prisma/client/runtime/client';
 import type { DatabaseKind, Db } from '../db/client';
 import { strictWholeNumber } from '../shared/form';
 import { yearsBetween } from '../shared/years';
-import { aggregateCache } from './aggregate-cache';
 import { cents, centsText } from './money';
 import {
   COUNTED_ORDER_STATUSES,
@@ -71,18 +70,15 @@ function contributionSql(kind: DatabaseKind, query: ContributionQuery) {
     ${window}`;
 }
 
-export function crmOrderSource(db: Db, kind: DatabaseKind = 'sqlite'): OrderSource {
+/** The id of the newest order: the version of the orders for kept aggregates (aggregate-cache.ts). */
+export async function newestOrderId(db: Db): Promise<number | null> {
   // Plain SQL: Prisma's aggregate wraps MAX in a subquery, which reads every order instead of the key's last entry.
-  const aggregates = aggregateCache(async () => {
-    const [row] = await db.$queryRaw<{ newest: number | bigint | null }[]>`SELECT MAX([id]) AS newest FROM [Order]`;
-    return row?.newest === null || row?.newest === undefined ? null : Number(row.newest);
-  });
+  const [row] = await db.$queryRaw<{ newest: number | bigint | null }[]>`SELECT MAX([id]) AS newest FROM [Order]`;
+  return row?.newest === null || row?.newest === undefined ? null : Number(row.newest);
+}
 
-  function contribution(query: ContributionQuery): Promise<Contribution> {
-    return aggregates.kept(['contribution', query], () => computeContribution(query));
-  }
-
-  async function computeContribution(query: ContributionQuery): Promise<Contribution> {
+export function crmOrderSource(db: Db, kind: DatabaseKind = 'sqlite'): OrderSource {
+  async function contribution(query: ContributionQuery): Promise<Contribution> {
     const records = await db.$queryRaw<ContributionRecord[]>(contributionSql(kind, query));
     // A window past the last row carries no totals: ask again for the first row only.
     if (records.length === 0 && query.skip > 0) {
@@ -156,18 +152,14 @@ export function crmOrderSource(db: Db, kind: DatabaseKind = 'sqlite'): OrderSour
 
     contribution,
 
-    orderTotal({ from, to }) {
-      return aggregates.kept(['orderTotal', from, to], async () => {
-        const { _sum } = await db.order.aggregate({ where: { ...counted, date: { gte: from, lt: to } }, _sum: { amount: true } });
-        return centsText(cents(_sum.amount ?? 0));
-      });
+    async orderTotal({ from, to }) {
+      const { _sum } = await db.order.aggregate({ where: { ...counted, date: { gte: from, lt: to } }, _sum: { amount: true } });
+      return centsText(cents(_sum.amount ?? 0));
     },
 
-    orderYears() {
-      return aggregates.kept(['orderYears'], async () => {
-        const { _min, _max } = await db.order.aggregate({ where: counted, _min: { date: true }, _max: { date: true } });
-        return yearsBetween(_min.date, _max.date);
-      });
+    async orderYears() {
+      const { _min, _max } = await db.order.aggregate({ where: counted, _min: { date: true }, _max: { date: true } });
+      return yearsBetween(_min.date, _max.date);
     },
   };
 }

@@ -1,5 +1,6 @@
 // Reports' aggregates are kept until a new order arrives, and at most a minute.
-import { aggregateCache, KEPT_MS } from '../../src/orders/aggregate-cache';
+import { aggregateCache, KEPT_MS, withKeptAggregates } from '../../src/orders/aggregate-cache';
+import type { OrderSource } from '../../src/orders/order-source';
 
 function rig() {
   let version = 1;
@@ -49,4 +50,21 @@ test('a failed answer is not kept', async () => {
   await expect(ask()).rejects.toThrow('database busy');
   fail = false;
   await expect(ask()).resolves.toBe('ok');
+});
+
+test('an order source keeps its reports’ aggregates, and only those', async () => {
+  const calls: string[] = [];
+  const source = {
+    listOrders: async () => (calls.push('listOrders'), { items: [], total: 0 }),
+    orderTotal: async () => (calls.push('orderTotal'), '1.00'),
+    orderYears: async () => (calls.push('orderYears'), [2026]),
+  } as unknown as OrderSource;
+  const kept = withKeptAggregates(source, async () => 1);
+  const period = { from: new Date(2026, 0, 1), to: new Date(2027, 0, 1) };
+  for (let i = 0; i < 2; i++) {
+    await kept.orderTotal({ ...period });
+    await kept.orderYears();
+    await kept.listOrders({ id: 1, number: 'KH1' }, { skip: 0, take: 10 });
+  }
+  expect(calls).toEqual(['orderTotal', 'orderYears', 'listOrders', 'listOrders']);
 });
