@@ -42,7 +42,7 @@ function dateTime(value: Date | string | null | undefined): string {
 }
 
 /** a local date as 2011-07-01 */
-function localDay(value: Date | string | null | undefined): string {
+export function localDay(value: Date | string | null | undefined): string {
   return value ? dateTime(value).slice(0, 10) : '';
 }
 
@@ -51,14 +51,26 @@ function money(value: { toString(): string } | number | null | undefined): strin
   return Number(value.toString()).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
-/** The query string of a search with another page number. */
-function withPage(query: Record<string, unknown>, page: number): string {
+/** The search's own fields (filled in, without the page number), as URL parameters. */
+function searchParams(query: Record<string, unknown>): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (key !== 'page' && typeof value === 'string' && value !== '') params.set(key, value);
   }
+  return params;
+}
+
+/** The query string of a search with another page number. */
+function withPage(query: Record<string, unknown>, page: number): string {
+  const params = searchParams(query);
   params.set('page', String(page));
   return `?${params.toString()}`;
+}
+
+/** The query string of a search without its page number ('' for none): e.g. its export links. */
+export function searchQuery(query: Record<string, unknown>): string {
+  const text = searchParams(query).toString();
+  return text ? `?${text}` : '';
 }
 
 /** 1.5 MB: a file's size for people */

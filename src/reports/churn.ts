@@ -3,6 +3,7 @@
 // last 12 months.
 import type { Db, Prisma } from '../db/client';
 import { accountManagerChoices } from '../churn/queries';
+import { localDay } from '../http/view-helpers';
 import { emptyPage, paged } from '../shared/paging';
 import { Analysis, customerColumns, inChunks } from './analysis';
 import { lineChart } from './chart';
@@ -42,7 +43,7 @@ export interface MonthCount {
 /** The last 12 months up to this one, each with the churns confirmed in it. */
 export async function churnPerMonth(db: Db, filter: ChurnFilter, now: Date): Promise<MonthCount[]> {
   const months = Array.from({ length: 12 }, (_, i) => new Date(now.getFullYear(), now.getMonth() - 11 + i, 1));
-  const key = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+  const key = (d: Date) => localDay(d).slice(0, 7);
   // Only the dates of a year's churns come back (a few hundred at most), counted here per month.
   const rows = await db.churnWarning.findMany({
     where: { ...churnedWhere(filter), confirmedAt: { gte: months[0] } },

@@ -4,6 +4,7 @@
 import { Request, Response, Router } from 'express';
 import { requireRight } from '../auth/middleware';
 import { moduleViews } from '../http/page';
+import { searchQuery } from '../http/view-helpers';
 import { parseForm } from '../shared/form';
 import { pageNumber } from '../shared/paging';
 import type { Analysis, ReportContext } from './analysis';
@@ -16,16 +17,6 @@ import { ExportTable, sendCsv, sendXlsx } from './table-export';
 const show = moduleViews('reports');
 const guard = requireRight('view', 'report');
 
-/** The filter of the page, for its export links: ?… without the page number ('' for none). */
-function filterQuery(req: Request): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(req.query)) {
-    if (key !== 'page' && typeof value === 'string' && value !== '') params.set(key, value);
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
-
 function serve<F, R>(router: Router, ctx: ReportContext, analysis: Analysis<F, R>): void {
   const base = `/reports/${analysis.path}`;
 
@@ -34,7 +25,7 @@ function serve<F, R>(router: Router, ctx: ReportContext, analysis: Analysis<F, R
     const readable = filter?.ok ? filter.data : null;
     const message = error ?? (filter && !filter.ok ? filter.error.message : undefined);
     const locals = await analysis.page(ctx, readable, pageNumber(req.query.page));
-    const page = { title: analysis.title, base, query: req.query, exportQuery: filterQuery(req), ...locals };
+    const page = { title: analysis.title, base, query: req.query, exportQuery: searchQuery(req.query), ...locals };
     await show(res, analysis.path, message ? { ...page, error: message } : page, message ? 422 : 200);
   }
 

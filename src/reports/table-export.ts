@@ -7,6 +7,7 @@ import { Readable } from 'stream';
 import { pipeline } from 'stream/promises';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
+import { localDay } from '../http/view-helpers';
 
 /** text: identifiers and names (客户编号, phone numbers stay text); money: two decimals; day: a date. */
 export type ColumnKind = 'text' | 'number' | 'money' | 'day';
@@ -28,19 +29,10 @@ export interface ExportTable<T> {
   rows: AsyncIterable<T>;
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-/** A local calendar day, 2026-03-01. */
-function dayText(date: Date): string {
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
 /** A cell as CSV writes it: amounts as plain numbers (no thousands separator), days as 2026-03-01. */
 function csvCell(kind: ColumnKind, value: string | number | Date | null): string {
   if (value === null) return '';
-  if (value instanceof Date) return dayText(value);
+  if (value instanceof Date) return localDay(value);
   if (kind === 'money') return Number(value).toFixed(2);
   return String(value);
 }
