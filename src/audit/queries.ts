@@ -21,12 +21,15 @@ export function auditWhere(search: AuditSearch): Prisma.AuditEntryWhereInput {
   };
 }
 
+/** The list's order: its capped count walks it too (shared/paging.ts). */
+const NEWEST_FIRST: Prisma.AuditEntryOrderByWithRelationInput[] = [{ at: 'desc' }, { id: 'desc' }];
+
 export function auditPage(db: Tx, search: AuditSearch, page: number): Promise<Page<AuditRow>> {
   const where = auditWhere(search);
   return paged(
     page,
-    () => db.auditEntry.count({ where }),
-    (window) => db.auditEntry.findMany({ where, include: withUser, orderBy: [{ at: 'desc' }, { id: 'desc' }], ...window }),
+    (cap) => db.auditEntry.count({ where, orderBy: NEWEST_FIRST, ...cap }),
+    (window) => db.auditEntry.findMany({ where, include: withUser, orderBy: NEWEST_FIRST, ...window }),
   );
 }
 

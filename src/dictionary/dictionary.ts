@@ -2,7 +2,7 @@
 // changes; an entry in use is never deleted and keeps its 类别, 条目 and 值.
 // Each change is one conditional write with its audit entry.
 import type { DictionaryEntry } from '#prisma';
-import type { Db, Tx } from '../db/client';
+import type { Db, Prisma, Tx } from '../db/client';
 import type { CurrentUser } from '../auth/can';
 import { recordAudit } from '../audit/audit';
 import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError, ValidationError } from '../shared/errors';
@@ -13,13 +13,15 @@ import { entryUse } from './usage';
 const ENTITY = 'DictionaryEntry';
 const NOT_EDITABLE = '该条目不可编辑，不能修改或删除';
 
+/** The list's order: its capped count walks it too (shared/paging.ts). */
+const BY_TYPE: Prisma.DictionaryEntryOrderByWithRelationInput[] = [{ type: 'asc' }, { sortOrder: 'asc' }, { id: 'asc' }];
+
 export function entryList(db: Db, search: EntrySearch, page: number): Promise<Page<DictionaryEntry>> {
   const where = search.type ? { type: search.type } : {};
   return paged(
     page,
-    () => db.dictionaryEntry.count({ where }),
-    (window) =>
-      db.dictionaryEntry.findMany({ where, orderBy: [{ type: 'asc' }, { sortOrder: 'asc' }, { id: 'asc' }], ...window }),
+    (cap) => db.dictionaryEntry.count({ where, orderBy: BY_TYPE, ...cap }),
+    (window) => db.dictionaryEntry.findMany({ where, orderBy: BY_TYPE, ...window }),
   );
 }
 

@@ -10,6 +10,9 @@ import type { ProductForm, ProductSearch } from './schemas';
 const ENTITY = 'Product';
 const GONE = '该产品已被删除';
 
+/** The list's order: its capped count walks it too (shared/paging.ts). */
+const BY_NAME: Prisma.ProductOrderByWithRelationInput[] = [{ name: 'asc' }, { id: 'asc' }];
+
 export function productList(db: Db, search: ProductSearch, page: number): Promise<Page<Product>> {
   const where: Prisma.ProductWhereInput = {
     ...(search.name ? { name: { contains: search.name } } : {}),
@@ -17,8 +20,8 @@ export function productList(db: Db, search: ProductSearch, page: number): Promis
   };
   return paged(
     page,
-    () => db.product.count({ where }),
-    (window) => db.product.findMany({ where, orderBy: [{ name: 'asc' }, { id: 'asc' }], ...window }),
+    (cap) => db.product.count({ where, orderBy: BY_NAME, ...cap }),
+    (window) => db.product.findMany({ where, orderBy: BY_NAME, ...window }),
   );
 }
 

@@ -11,6 +11,9 @@ const GONE = '该库存记录已被删除';
 const withProduct = { product: { select: { id: true, name: true, model: true, unit: true } } } satisfies Prisma.StockInclude;
 export type StockRow = Prisma.StockGetPayload<{ include: typeof withProduct }>;
 
+/** The list's order: its capped count walks it too (shared/paging.ts). */
+const BY_WAREHOUSE: Prisma.StockOrderByWithRelationInput[] = [{ warehouse: 'asc' }, { productId: 'asc' }, { id: 'asc' }];
+
 export function stockList(db: Db, search: StockSearch, page: number): Promise<Page<StockRow>> {
   const where: Prisma.StockWhereInput = {
     ...(search.product ? { product: { name: { contains: search.product } } } : {}),
@@ -18,9 +21,8 @@ export function stockList(db: Db, search: StockSearch, page: number): Promise<Pa
   };
   return paged(
     page,
-    () => db.stock.count({ where }),
-    (window) =>
-      db.stock.findMany({ where, include: withProduct, orderBy: [{ warehouse: 'asc' }, { productId: 'asc' }, { id: 'asc' }], ...window }),
+    (cap) => db.stock.count({ where, orderBy: BY_WAREHOUSE, ...cap }),
+    (window) => db.stock.findMany({ where, include: withProduct, orderBy: BY_WAREHOUSE, ...window }),
   );
 }
 

@@ -26,12 +26,15 @@ export function userWhere(search: UserSearch): Prisma.UserWhereInput {
 }
 
 /** 用户管理: users matching the search, by username. */
+/** The list's order: its capped count walks it too (shared/paging.ts). */
+const BY_USERNAME: Prisma.UserOrderByWithRelationInput[] = [{ username: 'asc' }, { id: 'asc' }];
+
 export function userPage(db: Tx, search: UserSearch, page: number): Promise<Page<UserRow>> {
   const where = userWhere(search);
   return paged(
     page,
-    () => db.user.count({ where }),
-    (window) => db.user.findMany({ where, select: listSelect, orderBy: [{ username: 'asc' }, { id: 'asc' }], ...window }),
+    (cap) => db.user.count({ where, orderBy: BY_USERNAME, ...cap }),
+    (window) => db.user.findMany({ where, select: listSelect, orderBy: BY_USERNAME, ...window }),
   );
 }
 
