@@ -12,7 +12,7 @@ import { roleOptions } from '../roles/queries';
 import { PASSWORD_HINT } from './password-rules';
 import { deletableUsers, userForAdmin, userPage, UserRow } from './queries';
 import { editUserForm, newUserForm, resetPasswordForm, userSearch } from './schemas';
-import { createUser, deleteUser, disableUser, editUser, enableUser, recordsOf, resetPassword } from './users';
+import { createUser, deleteUser, disableUser, editUser, enableUser, mayBeDeleted, resetPassword } from './users';
 
 const LIST = '/users';
 const userPath = (id: number) => `${LIST}/${id}`;
@@ -111,7 +111,7 @@ export function userRoutes(db: Db): Router {
 
   router.get(`${LIST}/:id/delete`, manage, async (req, res) => {
     const user = await userForAdmin(db, userId(req));
-    if ((await recordsOf(db, user.id)) > 0) {
+    if (!(await mayBeDeleted(db, user.id))) {
       flash(req, '该用户已有业务记录或操作记录，不能删除，只能禁用', 'error');
       return res.redirect(LIST);
     }

@@ -12,6 +12,7 @@ import { recordAudit } from '../audit/audit';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
 import { ensureAdministratorRemains, ensureStillAdministrator, isAdministrator } from './administrators';
 import { checkNewPassword } from './password-rules';
+import { deletableUsers } from './queries';
 import { endSessionsOf } from './sessions';
 import type { ChangePasswordForm, EditUserForm, NewUserForm, ResetPasswordForm } from './schemas';
 
@@ -113,18 +114,16 @@ export async function enableUser(tx: Tx, id: number, actor: CurrentUser): Promis
   return after;
 }
 
-/** How many records the user owns, created or acted on, over every relation of User. */
-export async function recordsOf(tx: Tx, id: number): Promise<number> {
-  const user = await tx.user.findUnique({ where: { id }, select: { _count: true } });
-  if (!user) throw new NotFoundError('该用户不存在');
-  return Object.values(user._count as Record<string, number>).reduce((sum, count) => sum + count, 0);
+/** Whether the (existing) user never owned, created or did anything: the list's rule, for one user. */
+export async function mayBeDeleted(tx: Tx, id: number): Promise<boolean> {
+  return (await deletableUsers(tx, [id])).has(id);
 }
 
 /** 删除: only a user who never owned, created or did anything; anyone else is disabled instead. */
 export async function deleteUser(tx: Tx, id: number, actor: CurrentUser): Promise<void> {
   if (id === actor.id) throw new ConflictError('不能删除自己的帐号');
   const before = await userById(tx, id);
-  if ((await recordsOf(tx, id)) > 0) throw new ConflictError('该用户已有业务记录或操作记录，不能删除，只能禁用');
+  if (!(await mayBeDeleted(tx, id))) throw new ConflictError('该用户已有业务记录或操作记录，不能删除，只能禁用');
   await endSessionsOf(tx, id);
   await tx.user.delete({ where: { id } });
   await ensureAdministratorRemains(tx, '不能删除该用户');
