@@ -1,14 +1,9 @@
 // The search of the 审计日志 page.
 import { z } from 'zod';
-import { optionalDay, optionalText } from '../shared/form';
-
-const optionalId = z.preprocess(
-  (v) => (v === '' || v === undefined ? undefined : Number(v)),
-  z.number({ error: '请选择有效的用户' }).int('请选择有效的用户').positive('请选择有效的用户').optional(),
-);
+import { MAX_ID, optionalDay, optionalText, optionalWholeNumber } from '../shared/form';
 
 export const auditSearch = z.object({
-  userId: optionalId,
+  userId: optionalWholeNumber('用户', 1, MAX_ID),
   entity: optionalText('记录类型', 50),
   record: optionalText('记录编号或名称', 100),
   action: optionalText('操作', 30),

@@ -1,7 +1,7 @@
 // The search forms of the analyses. Every value arrives as text from a GET form;
 // anything unreadable is a Chinese message and an empty result, never an error page.
 import { z } from 'zod';
-import { optionalText, optionalWholeNumber } from '../shared/form';
+import { MAX_ID, optionalText, optionalWholeNumber } from '../shared/form';
 
 const year = () => optionalWholeNumber('年份', 1900, 9999);
 
@@ -40,6 +40,6 @@ export type ServiceFilter = z.output<typeof serviceQuery>;
 
 export const churnQuery = z.object({
   customerName: optionalText('客户名称', 100),
-  accountManagerId: optionalWholeNumber('客户经理', 1, 2_147_483_647),
+  accountManagerId: optionalWholeNumber('客户经理', 1, MAX_ID),
 });
 export type ChurnFilter = z.output<typeof churnQuery>;

@@ -115,6 +115,15 @@ describe('the search', () => {
     expect(res.text).toContain('没有符合条件的审计记录。');
   });
 
+  test('a user that is not a plain whole number (1e3, 0x10) answers 422, as every id filter does', async () => {
+    const session = await login(t.app, 'admin');
+    for (const userId of ['1e3', '0x10', '-1']) {
+      const res = await session.get(`/audit?userId=${userId}`);
+      expect([userId, res.status]).toEqual([userId, 422]);
+      expect(res.text).toContain('没有符合条件的审计记录。');
+    }
+  });
+
   test('pages, newest first', async () => {
     for (let i = 0; i < 12; i += 1) await entry({ userId: null, action: 'update', entity: 'Product', entityId: `p${i}`, at: new Date(2025, 5, 1 + i) });
     const first = await search('entity=Product');
