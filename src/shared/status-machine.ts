@@ -33,8 +33,6 @@ export interface StatusMachine<S extends string, A extends string> {
   refusal(action: A, status: string): string;
   /** the step taken from the status read: the conditional update and the refusal together */
   moveBy(status: string, action: A): StepDecision<S>;
-  /** the conditional update alone, for a status known to allow the action (else it throws) */
-  move(status: string, action: A): Move<S>;
 }
 
 export function defineStatusMachine<S extends string, A extends string>(
@@ -63,10 +61,5 @@ export function defineStatusMachine<S extends string, A extends string>(
     label,
     refusal,
     moveBy,
-    move: (status, action) => {
-      const decision = moveBy(status, action);
-      if (!decision.allowed) throw new Error(decision.refusal);
-      return { where: decision.where, data: decision.data };
-    },
   };
 }

@@ -16,10 +16,10 @@ test('actions, next status and labels come from the table', () => {
   expect(DOOR.label('unknown')).toBe('unknown');
 });
 
-test('move: the where of a conditional update (every status allowing the action) and the new status', () => {
+test('moveBy: the where of a conditional update (the status read) and the new status', () => {
   expect(DOOR.statusesAllowing('open')).toEqual(['closed']);
-  expect(DOOR.move('closed', 'lock')).toEqual({ where: { status: { in: ['closed'] } }, data: { status: 'locked' } });
+  expect(DOOR.moveBy('closed', 'lock')).toEqual({ allowed: true, where: { status: { in: ['closed'] } }, data: { status: 'locked' } });
   // Taken from a status that no longer allows it, the update matches nothing.
-  const { where } = DOOR.move('open', 'close');
-  expect(where.status.in).not.toContain('locked');
+  const decision = DOOR.moveBy('open', 'close');
+  expect(decision.allowed && decision.where.status.in).not.toContain('locked');
 });
