@@ -6,6 +6,8 @@ import path from 'path';
 import { z } from 'zod';
 import { validate as validCron } from 'node-cron';
 import { SalesDbQueries, salesDbQueriesFrom } from './orders/sales-db-queries';
+import { blankToUndefined } from './shared/form';
+import { LOG_LEVELS } from './shared/logger';
 
 // ---------------------------------------------------------------- kinds of value
 
@@ -16,12 +18,10 @@ function setting<T>(env: string, schema: z.ZodType<T>): Setting<T> {
   return { env, schema };
 }
 
-const blankIsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-
 function wholeNumber(min: number, max: number, fallback: number) {
   const accepts = `${min}–${max} 的整数`;
   return z.preprocess(
-    blankIsUnset,
+    blankToUndefined,
     z
       .string()
       .trim()
@@ -37,7 +37,7 @@ const FLAG_VALUES: Record<string, boolean> = { true: true, false: false, '1': tr
 
 function flag(fallback: boolean) {
   return z.preprocess(
-    blankIsUnset,
+    blankToUndefined,
     z
       .string()
       .transform((v) => v.trim().toLowerCase())
@@ -49,16 +49,16 @@ function flag(fallback: boolean) {
 }
 
 function text(fallback: string) {
-  return z.preprocess(blankIsUnset, z.string().trim().optional().transform((v) => v ?? fallback));
+  return z.preprocess(blankToUndefined, z.string().trim().optional().transform((v) => v ?? fallback));
 }
 
 function optionalText() {
-  return z.preprocess(blankIsUnset, z.string().trim().optional());
+  return z.preprocess(blankToUndefined, z.string().trim().optional());
 }
 
 function choice<T extends string>(choices: readonly [T, ...T[]], fallback: T) {
   return z.preprocess(
-    blankIsUnset,
+    blankToUndefined,
     z
       .enum(choices, { error: choices.join('、') + ' 之一' })
       .optional()
@@ -85,7 +85,7 @@ const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
 function trustProxy() {
   const accepts = 'false、true、代理的层数（如 1），或以逗号分隔的地址/网段（如 loopback, 10.0.0.0/8）';
   return z.preprocess(
-    blankIsUnset,
+    blankToUndefined,
     z
       .string()
       .trim()
@@ -103,8 +103,6 @@ function trustProxy() {
 }
 
 const DEVELOPMENT_SESSION_SECRET = 'crm-development-secret-change-me';
-
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 // ---------------------------------------------------------------- the settings
 

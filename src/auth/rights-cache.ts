@@ -3,6 +3,7 @@
 // Whoever changes a role's rights raises Role.rightsVersion in the same
 // transaction, so every process reads the new rights at its next request.
 import type { Db } from '../db/client';
+import { rightKey, type Right } from './rights';
 
 type RoleRights = { version: number; rights: ReadonlySet<string> };
 
@@ -16,7 +17,7 @@ export async function rightsOfRole(db: Db, roleCode: string, version: number): P
   const known = roles.get(roleCode);
   if (known && known.version === version) return known.rights;
   const rows = await db.rolePermission.findMany({ where: { roleCode }, select: { permission: true } });
-  const rights = new Set(rows.map(({ permission: p }) => `${p.resource}:${p.action}:${p.access}`));
+  const rights = new Set(rows.map(({ permission }) => rightKey(permission as Right)));
   // An older answer arriving late must not replace a newer one.
   if (!known || known.version < version) roles.set(roleCode, { version, rights });
   return rights;

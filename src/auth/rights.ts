@@ -140,15 +140,15 @@ export const RIGHT_CHOICES: { resource: Resource; actions: RightChoice[] }[] = (
   const held = new Set(Object.values(DEFAULT_RIGHTS).flat().map(rightKey));
   return (Object.keys(RESOURCES) as Resource[]).map((resource) => {
     const actions = (Object.keys(ACTIONS) as Action[])
-      .filter((action) => held.has(`${resource}:${action}:any`) || held.has(`${resource}:${action}:own`))
+      .filter((action) => held.has(rightKey({ resource, action, access: 'any' })) || held.has(rightKey({ resource, action, access: 'own' })))
       .map((action) => ({
         action,
-        accesses: (['own', 'any'] as Access[]).filter((access) => access === 'any' || held.has(`${resource}:${action}:own`)),
+        accesses: (['own', 'any'] as Access[]).filter((access) => access === 'any' || held.has(rightKey({ resource, action, access: 'own' }))),
       }));
     return { resource, actions };
   });
 })();
 
 export const CHOOSABLE_RIGHT_KEYS: ReadonlySet<string> = new Set(
-  RIGHT_CHOICES.flatMap(({ resource, actions }) => actions.flatMap(({ action, accesses }) => accesses.map((access) => `${resource}:${action}:${access}`))),
+  RIGHT_CHOICES.flatMap(({ resource, actions }) => actions.flatMap(({ action, accesses }) => accesses.map((access) => rightKey({ resource, action, access })))),
 );

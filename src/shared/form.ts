@@ -26,7 +26,8 @@ function storableText(label: string) {
   return (schema: z.ZodString) => schema.refine((text) => !UNSTORABLE.test(text), `${label}含有不能保存的字符`);
 }
 
-function blankToUndefined(value: unknown): unknown {
+/** Blank text is no value at all (a field left empty, a setting left blank). */
+export function blankToUndefined(value: unknown): unknown {
   if (typeof value === 'string' && value.trim() === '') return undefined;
   return value;
 }

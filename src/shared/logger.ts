@@ -28,9 +28,10 @@ export function createLogger(options: { level: string; pretty?: boolean }, desti
   return destination ? pino(base, destination) : pino(base);
 }
 
-const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+/** The levels LOG_LEVEL takes (the configuration checks it against these). */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 // Before the configuration is checked: an unknown LOG_LEVEL is reported by that check, not by a crash here.
-const defaultLevel = LEVELS.includes(process.env.LOG_LEVEL ?? '') ? process.env.LOG_LEVEL! : process.env.JEST_WORKER_ID ? 'silent' : 'info';
+const defaultLevel = (LOG_LEVELS as readonly string[]).includes(process.env.LOG_LEVEL ?? '') ? process.env.LOG_LEVEL! : process.env.JEST_WORKER_ID ? 'silent' : 'info';
 
 /** The logger every module writes to; replaced at start by one with the configured level. */
 export let logger: Logger = createLogger({ level: defaultLevel });
