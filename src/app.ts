@@ -27,6 +27,7 @@ import { userRoutes } from './users/routes';
 import { passwordRoutes } from './users/password-routes';
 import { auditRoutes } from './audit/routes';
 import { reportRoutes } from './reports/routes';
+import type { ReportContext } from './reports/analysis';
 import { reportDashboard } from './reports/dashboard';
 import type { OrderSource } from './orders/order-source';
 import type { TodoProvider } from './shared/todos';
@@ -91,18 +92,18 @@ export function createApp(context: AppContext): express.Express {
       },
     }),
   );
-  // An uploaded backup file is read before the CSRF check, which needs the form's fields.
-  app.use(backupUpload(config, db));
-  app.use(csrfProtection);
   app.use(loadUser(db));
+  // An uploaded backup file is read before the CSRF check, which needs the form's fields.
+  app.use(backupUpload(config));
+  app.use(csrfProtection);
   app.use(takeFlash);
 
   const orderSource = context.orderSource ?? createOrderSource(config, db, undefined, dialect);
-  const reports = { db, orderSource, now: () => new Date() };
+  const reports: ReportContext = { db, orderSource, now: () => new Date() };
   app.use(authRoutes(db));
   app.use(layoutRoutes(db, TODO_PROVIDERS, (user) => reportDashboard(reports, user)));
   app.use(requireLogin);
-  for (const routes of moduleRoutes({ ...context, db, database, orderSource, databaseKind: dialect })) app.use(routes);
+  for (const routes of moduleRoutes({ ...context, db, database, orderSource, databaseKind: dialect }, reports)) app.use(routes);
 
   app.use(notFound);
   app.use(errorPage);
@@ -113,7 +114,7 @@ export function createApp(context: AppContext): express.Express {
 export const TODO_PROVIDERS: TodoProvider[] = [serviceTodos, marketingTodos, churnTodos];
 
 /** Each business module's routes, mounted behind login: one line per module. */
-function moduleRoutes(context: Required<AppContext>): express.Router[] {
+function moduleRoutes(context: Required<AppContext>, reports: ReportContext): express.Router[] {
   return [
     serviceRoutes(context.db),
     marketingRoutes(context.db),
@@ -128,6 +129,6 @@ function moduleRoutes(context: Required<AppContext>): express.Router[] {
     dictionaryRoutes(context.db),
     productRoutes(context.db),
     backupRoutes(context.database, context.config),
-    reportRoutes({ db: context.db, orderSource: context.orderSource, now: () => new Date() }),
+    reportRoutes(reports),
   ];
 }

@@ -7,9 +7,7 @@ import path from 'path';
 import type { NextFunction, Request, Response } from 'express';
 import multer from 'multer';
 import type { Config } from '../config';
-import type { Db } from '../db/client';
 import { can } from '../auth/can';
-import { loadCurrentUser } from '../auth/users';
 
 export const UPLOAD_PATH = '/admin/backups/upload';
 /** The largest backup file accepted. */
@@ -27,15 +25,13 @@ function describe(err: unknown): string {
   return '上传的文件未能读取，请重新上传';
 }
 
-/** Whether this request is an upload by someone who may manage backups: only theirs is read. */
-async function mayUpload(db: Db, req: Request): Promise<boolean> {
-  const wanted = req.method === 'POST' && req.path === UPLOAD_PATH && req.session?.userId !== undefined && req.is('multipart/form-data');
-  if (!wanted) return false;
-  const user = await loadCurrentUser(db, req.session.userId!);
-  return user !== null && can(user, 'manage', 'backup');
+/** Whether this request is an upload by someone who may manage backups (the user loaded by loadUser): only theirs is read. */
+function mayUpload(req: Request): boolean {
+  const wanted = req.method === 'POST' && req.path === UPLOAD_PATH && Boolean(req.is('multipart/form-data'));
+  return wanted && req.user !== undefined && can(req.user, 'manage', 'backup');
 }
 
-export function backupUpload(config: Config, db: Db) {
+export function backupUpload(config: Config) {
   const dir = path.join(config.backupDir, 'incoming');
   const parse = multer({
     // The folder is made when a file comes, not when the application starts.
@@ -45,17 +41,15 @@ export function backupUpload(config: Config, db: Db) {
     defParamCharset: 'utf8',
   }).single('file');
   return (req: Request, res: Response, next: NextFunction): void => {
-    mayUpload(db, req).then((upload) => {
-      if (!upload) return next();
-      res.on('close', () => {
-        // Opening a file in write-ahead-log mode, even read-only, leaves its -wal and -shm beside it.
-        for (const suffix of ['', '-wal', '-shm']) if (req.file) fs.rm(req.file.path + suffix, { force: true }, () => undefined);
-      });
-      parse(req, res, (err: unknown) => {
-        if (err) problems.set(req, describe(err));
-        req.body ??= {};
-        next();
-      });
-    }, next);
+    if (!mayUpload(req)) return next();
+    res.on('close', () => {
+      // Opening a file in write-ahead-log mode, even read-only, leaves its -wal and -shm beside it.
+      for (const suffix of ['', '-wal', '-shm']) if (req.file) fs.rm(req.file.path + suffix, { force: true }, () => undefined);
+    });
+    parse(req, res, (err: unknown) => {
+      if (err) problems.set(req, describe(err));
+      req.body ??= {};
+      next();
+    });
   };
 }
