@@ -7,8 +7,8 @@ import type { Db } from '../src/db/client';
 import type { OrderSource } from '../src/orders/order-source';
 import { logger } from '../src/shared/logger';
 import { CHURN_JOB_NAME, describeOutcome, runChurnWarningJob } from './churn-warnings';
-import { runDailyBackup } from './database-backup';
-import { databaseKind } from '../src/db/client';
+import { BACKUP_JOB, runDailyBackup } from './database-backup';
+import { backupPlace } from '../src/backup/backups';
 
 export interface ScheduledJobs {
   stop(): void;
@@ -47,18 +47,19 @@ export function startScheduledJobs(context: { db: Db; config: Config; orderSourc
       ),
     );
   }
-  if (databaseKind(config.databaseUrl) === 'sqlite') {
+  // Only the embedded database is backed up here (SQL Server uses its own tools).
+  if (backupPlace(config)) {
     tasks.push(
       schedule(
         config.backupSchedule,
         async ({ date }) => {
           try {
-            logger.info({ job: 'database-backup' }, await runDailyBackup(db, config, scheduledMinute(date)));
+            logger.info({ job: BACKUP_JOB }, await runDailyBackup(db, config, scheduledMinute(date)));
           } catch (err) {
-            logger.error({ err, job: 'database-backup' }, '定时备份未能完成');
+            logger.error({ err, job: BACKUP_JOB }, '定时备份未能完成');
           }
         },
-        { name: 'database-backup', noOverlap: true },
+        { name: BACKUP_JOB, noOverlap: true },
       ),
     );
   }

@@ -1,7 +1,7 @@
 // Starts the application: prepares the embedded database (or connects to SQL
 // Server), schedules the in-process jobs and listens; stops gracefully on
 // SIGTERM/SIGINT (src/http/shutdown.ts).
-import { ConfigError, loadConfig } from './config';
+import { Config, ConfigError, loadConfig } from './config';
 import { createDb, databaseKind } from './db/client';
 import { swappableDatabase } from './db/handle';
 import { prepareEmbeddedDatabase } from './db/prepare';
@@ -13,8 +13,7 @@ import { startScheduledJobs } from '../jobs/schedule';
 import { interruptRunningJobs, recoverInterruptedRuns, waitForRunningJobs } from '../jobs/interrupted-runs';
 import { startPrimaryIfConfigured } from './cluster';
 
-async function main(): Promise<void> {
-  const config = loadConfig();
+async function main(config: Config): Promise<void> {
   useLogger(createLogger({ level: config.logLevel, pretty: process.env.NODE_ENV === 'development' }));
   if (databaseKind(config.databaseUrl) === 'sqlite') {
     const { created, applied, copiedTo } = await prepareEmbeddedDatabase(config.databaseUrl, { demoData: config.demoData });
@@ -60,8 +59,9 @@ async function main(): Promise<void> {
 
 /** With WEB_WORKERS above 1 this process only watches its workers (src/cluster.ts); each worker runs main(). */
 async function start(): Promise<void> {
-  if (startPrimaryIfConfigured(loadConfig().webWorkers)) return;
-  await main();
+  const config = loadConfig();
+  if (startPrimaryIfConfigured(config.webWorkers)) return;
+  await main(config);
 }
 
 start().catch((err: Error) => {
