@@ -89,7 +89,7 @@ export async function raiseChurnWarnings(
  * The 正常 customers of a window of ids. In plain SQL both databases take: the
  * query builder's work on thousands of rows cost the job more than the database's.
  */
-async function activeCustomersIn(db: Db, ids: IdRange) {
+async function activeCustomersIn(db: Db | Tx, ids: IdRange) {
   const rows = await db.$queryRaw<{ id: number; number: string; createdAt: Date | string; accountManagerId: number | null }[]>`
     SELECT c.id, c.number, c.createdAt, c.accountManagerId FROM [Customer] c
      WHERE c.status IN (${join(ACTIVE_CUSTOMER_STATUSES)}) AND c.id BETWEEN ${ids.gte} AND ${ids.lte}
@@ -127,10 +127,9 @@ async function addWarnings(db: Db, candidates: ChurnCandidate[], range: IdRange,
  */
 async function stillWithoutWarning(tx: Tx, candidates: ChurnCandidate[], range: IdRange): Promise<ChurnCandidate[]> {
   // A range of ids, not a list: SQL Server takes at most 2100 parameters.
-  const active = await tx.$queryRaw<{ id: number }[]>`
-    SELECT c.id FROM [Customer] c WHERE c.status IN (${join(ACTIVE_CUSTOMER_STATUSES)}) AND c.id BETWEEN ${range.gte} AND ${range.lte}`;
+  const active = await activeCustomersIn(tx, range);
   const open = await openWarningCustomers(tx, range);
-  const stillActive = new Set(active.map((c) => Number(c.id)));
+  const stillActive = new Set(active.map((c) => c.id));
   return candidates.filter((c) => stillActive.has(c.customerId) && !open.has(c.customerId));
 }
 
