@@ -10,6 +10,7 @@ import { noStore, securityHeaders, staticFiles } from './http/security-headers';
 import { requestLog } from './http/request-log';
 import { csrfProtection } from './http/csrf';
 import { takeFlash } from './http/page';
+import { PROJECT_ROOT } from './shared/project-root';
 import { errorPage, notFound } from './http/errors';
 import { loadUser, requireLogin } from './auth/middleware';
 import { authRoutes } from './auth/routes';
@@ -51,7 +52,6 @@ export interface AppContext {
   databaseKind?: DatabaseKind;
 }
 
-const ROOT = path.resolve(__dirname, '..').replace(/[\\/]dist$/, '');
 
 export function createApp(context: AppContext): express.Express {
   const { config } = context;
@@ -63,7 +63,7 @@ export function createApp(context: AppContext): express.Express {
   // Behind IIS or nginx the client's address comes from X-Forwarded-For, believed only from these proxies.
   app.set('trust proxy', config.trustProxy);
   app.set('view engine', 'ejs');
-  app.set('views', path.join(ROOT, 'views'));
+  app.set('views', path.join(PROJECT_ROOT, 'views'));
   // Compiled templates (and the partials they include, a row of a list each) are kept,
   // unless a developer edits them: NODE_ENV=development reads them afresh.
   app.set('view cache', process.env.NODE_ENV !== 'development');
@@ -72,7 +72,7 @@ export function createApp(context: AppContext): express.Express {
   app.use(database.gate);
   app.use(requestLog(config.logRequests));
   app.use(securityHeaders);
-  app.use(staticFiles(ROOT));
+  app.use(staticFiles(PROJECT_ROOT));
   app.use(noStore);
   app.use(healthRoutes(db));
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 200 }));

@@ -6,10 +6,10 @@ import path from 'path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
+import { PROJECT_ROOT } from '../shared/project-root';
 
 // From src/db or, compiled, dist/src/db: the repository's root either way.
-const ROOT = path.resolve(__dirname, '../..').replace(/[\\/]dist$/, '');
-export const SQLITE_SCHEMA = path.join(ROOT, 'prisma', 'sqlite', 'schema.prisma');
+export const SQLITE_SCHEMA = path.join(PROJECT_ROOT, 'prisma', 'sqlite', 'schema.prisma');
 export const MIGRATIONS_DIR = path.join(path.dirname(SQLITE_SCHEMA), 'migrations');
 const NO_FILTER = { externalTables: [], externalEnums: [] };
 

@@ -4,8 +4,9 @@ import { stepButtons } from '../shared/step-buttons';
 import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
+import { PROJECT_ROOT } from '../shared/project-root';
 
-const PUBLIC_DIR = path.join(path.resolve(__dirname, '../..').replace(/[\\/]dist$/, ''), 'public');
+const PUBLIC_DIR = path.join(PROJECT_ROOT, 'public');
 const versions = new Map<string, string>();
 
 /**
