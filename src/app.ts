@@ -28,7 +28,7 @@ import { userRoutes } from './users/routes';
 import { passwordRoutes } from './users/password-routes';
 import { auditRoutes } from './audit/routes';
 import { reportRoutes } from './reports/routes';
-import type { ReportContext } from './reports/analysis';
+import { ReportContext, reportContext } from './reports/analysis';
 import { reportDashboard } from './reports/dashboard';
 import type { OrderSource } from './orders/order-source';
 import type { TodoProvider } from './shared/todos';
@@ -99,7 +99,7 @@ export function createApp(context: AppContext): express.Express {
   app.use(takeFlash);
 
   const orderSource = context.orderSource ?? createOrderSource(config, db, undefined, dialect);
-  const reports: ReportContext = { db, orderSource, now: () => new Date() };
+  const reports = reportContext(db, orderSource);
   app.use(authRoutes(db));
   app.use(layoutRoutes(db, TODO_PROVIDERS, (user) => reportDashboard(reports, user)));
   app.use(requireLogin);

@@ -28,3 +28,12 @@ export async function recordAudit(tx: Tx, entry: AuditInput): Promise<void> {
     },
   });
 }
+
+/**
+ * The newest entry's id: a version of all business data, since every change
+ * writes an entry (tests/audit/coverage.test.ts). Read from the primary key.
+ */
+export async function latestAuditEntryId(db: Tx): Promise<number> {
+  const newest = await db.auditEntry.findFirst({ orderBy: { id: 'desc' }, select: { id: true } });
+  return newest?.id ?? 0;
+}

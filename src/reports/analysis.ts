@@ -1,7 +1,9 @@
 // What every analysis is to the routes: its page, its search form, and the
 // table its exports write. routes.ts serves each one the same way.
 import type { z } from 'zod';
+import { latestAuditEntryId } from '../audit/audit';
 import type { Db } from '../db/client';
+import { KeptAnswers, keptAnswers } from '../shared/kept-answers';
 import type { OrderSource } from '../orders/order-source';
 import type { ExportColumn, ExportTable } from './table-export';
 
@@ -10,6 +12,16 @@ export interface ReportContext {
   orderSource: OrderSource;
   /** the reports' "now" (this year, the last 12 months) */
   now: () => Date;
+  /**
+   * Counts over CRM records (customers, tickets, warnings), kept until the next
+   * audit entry (every change writes one) and at most a minute: counting
+   * 100,000 customers takes milliseconds that every page view would pay.
+   */
+  keptCounts: KeptAnswers;
+}
+
+export function reportContext(db: Db, orderSource: OrderSource, now: () => Date = () => new Date()): ReportContext {
+  return { db, orderSource, now, keptCounts: keptAnswers(() => latestAuditEntryId(db)) };
 }
 
 /** F: the filter of the search form; R: a row of the exports. */
@@ -18,6 +30,11 @@ export interface Analysis<F, R> {
   path: string;
   title: string;
   filter: z.ZodType<F>;
+  /**
+   * The page reads only CRM records: its locals are kept as ReportContext's
+   * keptCounts. Not for pages that read orders: orders arrive without an audit entry.
+   */
+  keptUntilNextChange?: boolean;
   /** The page's locals: the form's choices and, for a readable filter, the table and the chart (null: nothing). */
   page(ctx: ReportContext, filter: F | null, page: number): Promise<Record<string, unknown>>;
   /** Every row of the filter, for the exports. */

@@ -68,6 +68,7 @@ export const churnAnalysis: Analysis<ChurnFilter, ChurnedCustomer> = {
   path: 'churn',
   title: '客户流失分析',
   filter: churnQuery,
+  keptUntilNextChange: true,
 
   async page(ctx, filter, page) {
     const managers = await accountManagerChoices(ctx.db);

@@ -44,6 +44,7 @@ export const compositionAnalysis: Analysis<CompositionFilter, CategoryCount> = {
   path: 'composition',
   title: '客户构成分析',
   filter: compositionQuery,
+  keptUntilNextChange: true,
 
   async page(ctx, filter) {
     const dimension = filter?.dimension ?? 'level';

@@ -5,6 +5,7 @@ import type { CurrentUser } from '../auth/can';
 import { can } from '../auth/can';
 import { OPEN_WARNING_STATUSES } from '../churn/warning-status';
 import { CUSTOMER_STATUS } from '../customers/customer-status';
+import type { Db } from '../db/client';
 import { yearPeriod } from '../shared/years';
 import type { ReportContext } from './analysis';
 import { barChart, SMALL_CHART_SIZE } from './chart';
@@ -38,6 +39,15 @@ export function endOfToday(now: Date): Date {
   return new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
 }
 
+async function recordCounts(db: Db) {
+  const [customers, openWarnings, openTickets] = await Promise.all([
+    db.customer.groupBy({ by: ['status'], _count: { _all: true } }),
+    db.churnWarning.count({ where: { status: { in: OPEN_WARNING_STATUSES } } }),
+    db.serviceTicket.count({ where: { status: { not: 'archived' } } }),
+  ]);
+  return { customers, openWarnings, openTickets };
+}
+
 export async function reportDashboard(ctx: ReportContext, user: CurrentUser): Promise<Dashboard | null> {
   if (!can(user, 'view', 'report')) return null;
   const now = ctx.now();
@@ -45,13 +55,11 @@ export async function reportDashboard(ctx: ReportContext, user: CurrentUser): Pr
   const year = now.getFullYear();
   const lastYear = yearPeriod(year - 1);
   const { orderSource } = ctx;
-  const [thisYearToDate, lastYearToDate, lastYearAll, customers, openWarnings, openTickets] = await Promise.all([
+  const [thisYearToDate, lastYearToDate, lastYearAll, { customers, openWarnings, openTickets }] = await Promise.all([
     orderSource.orderTotal({ from: yearPeriod(year).from, to: today }),
     orderSource.orderTotal({ from: lastYear.from, to: yearEarlier(today) }),
     orderSource.orderTotal(lastYear),
-    ctx.db.customer.groupBy({ by: ['status'], _count: { _all: true } }),
-    ctx.db.churnWarning.count({ where: { status: { in: OPEN_WARNING_STATUSES } } }),
-    ctx.db.serviceTicket.count({ where: { status: { not: 'archived' } } }),
+    ctx.keptCounts.kept('dashboard', () => recordCounts(ctx.db)),
   ]);
   const orders: OrderFigure[] = [
     { label: `${year} 年至今`, amount: thisYearToDate, href: `/reports/contribution?year=${year}` },

@@ -20,11 +20,16 @@ const guard = requireRight('view', 'report');
 function serve<F, R>(router: Router, ctx: ReportContext, analysis: Analysis<F, R>): void {
   const base = `/reports/${analysis.path}`;
 
+  function pageLocals(filter: F | null, page: number): Promise<Record<string, unknown>> {
+    const compute = () => analysis.page(ctx, filter, page);
+    return analysis.keptUntilNextChange ? ctx.keptCounts.kept([analysis.path, filter, page], compute) : compute();
+  }
+
   async function showPage(req: Request, res: Response, error?: string): Promise<void> {
     const filter = error ? null : parseForm(analysis.filter, req.query);
     const readable = filter?.ok ? filter.data : null;
     const message = error ?? (filter && !filter.ok ? filter.error.message : undefined);
-    const locals = await analysis.page(ctx, readable, pageNumber(req.query.page));
+    const locals = await pageLocals(readable, pageNumber(req.query.page));
     const page = { title: analysis.title, base, query: req.query, exportQuery: searchQuery(req.query), ...locals };
     await show(res, analysis.path, message ? { ...page, error: message } : page, message ? 422 : 200);
   }
@@ -43,9 +48,8 @@ function serve<F, R>(router: Router, ctx: ReportContext, analysis: Analysis<F, R
 
 export function reportRoutes(ctx: ReportContext): Router {
   const router = Router();
-  serve(router, ctx, contributionAnalysis);
-  serve(router, ctx, compositionAnalysis);
-  serve(router, ctx, serviceAnalysis);
-  serve(router, ctx, churnAnalysis);
+  for (const analysis of [contributionAnalysis, compositionAnalysis, serviceAnalysis, churnAnalysis] as Analysis<unknown, unknown>[]) {
+    serve(router, ctx, analysis);
+  }
   return router;
 }

@@ -1,12 +1,13 @@
 // Reports' aggregates are kept until a new order arrives, and at most a minute.
-import { aggregateCache, KEPT_MS, withKeptAggregates } from '../../src/orders/aggregate-cache';
+import { withKeptAggregates } from '../../src/orders/aggregate-cache';
+import { keptAnswers, KEPT_MS } from '../../src/shared/kept-answers';
 import type { OrderSource } from '../../src/orders/order-source';
 
 function rig() {
   let version = 1;
   let clock = 0;
   let computed = 0;
-  const cache = aggregateCache(async () => version, () => clock);
+  const cache = keptAnswers(async () => version, () => clock);
   const ask = (question: unknown) => cache.kept(question, async () => ++computed);
   return {
     ask,
@@ -42,7 +43,7 @@ test('an answer is kept at most a minute (status changes of older orders)', asyn
 
 test('a failed answer is not kept', async () => {
   let fail = true;
-  const cache = aggregateCache(async () => 1);
+  const cache = keptAnswers(async () => 1);
   const ask = () => cache.kept('q', async () => {
     if (fail) throw new Error('database busy');
     return 'ok';

@@ -8,6 +8,7 @@ import { createServiceTicket } from '../support/builders/service';
 import { createStaff, userOf } from '../support/builders/users';
 import { churnPerMonth } from '../../src/reports/churn';
 import { reportDashboard } from '../../src/reports/dashboard';
+import { reportContext } from '../../src/reports/analysis';
 import { crmOrderSource } from '../../src/orders/crm-order-source';
 import { expectRefused, tableRows, totalRow } from './support';
 
@@ -199,8 +200,8 @@ describe('the dashboard', () => {
     const source = crmOrderSource(t.db);
     const orderSource = { ...source, orderTotal: (p: { from: Date; to: Date }) => (periods.push(p), source.orderTotal(p)) };
     const boss = userOf('executive', staff.executive.id);
-    await reportDashboard({ db: t.db, orderSource, now: () => new Date(2026, 11, 31, 9, 0, 0) }, boss);
-    await reportDashboard({ db: t.db, orderSource, now: () => new Date(2026, 11, 31, 17, 30, 12) }, boss);
+    await reportDashboard(reportContext(t.db, orderSource, () => new Date(2026, 11, 31, 9, 0, 0)), boss);
+    await reportDashboard(reportContext(t.db, orderSource, () => new Date(2026, 11, 31, 17, 30, 12)), boss);
     expect(periods.slice(3)).toEqual(periods.slice(0, 3));
     expect(periods.slice(0, 2)).toEqual([
       { from: new Date(2026, 0, 1), to: new Date(2027, 0, 1) },
@@ -213,5 +214,25 @@ describe('the dashboard', () => {
       const home = (await (await login(t.app, username)).get('/home')).text;
       expect(home).not.toContain('class="dashboard"');
     }
+  });
+});
+
+// Last: it adds tickets.
+describe('kept until the next change', () => {
+  test('a ticket created in the application counts at once, though the counts are kept between changes', async () => {
+    const boss = await login(t.app, 'boss');
+    const before = await boss.get(`/reports/service?year=${thisYear}`);
+    expect(totalRow(before.text, 0)).toBe('合计|3|100.0%');
+    // A row written behind the application's back (no audit entry) is not counted yet: the counts are kept.
+    const customer = await t.db.customer.findFirstOrThrow({ where: { name: '大客户甲' } });
+    await createServiceTicket(t.db, { customerId: customer.id, createdById: staff.manager.id, type: '投诉' });
+    expect(totalRow((await boss.get(`/reports/service?year=${thisYear}`)).text, 0)).toBe('合计|3|100.0%');
+    // A ticket created through the application writes its audit entry: both are counted now.
+    const manager = await login(t.app, 'manager');
+    const created = await manager.post('/service', { type: '咨询', customerId: customer.id, summary: '报表即时', request: '报表应立即计入' });
+    expect(created.status).toBe(302);
+    const after = await boss.get(`/reports/service?year=${thisYear}`);
+    expect(tableRows(after.text, 0)).toEqual(['咨询|3|60.0%', '建议|0|0.0%', '投诉|2|40.0%']);
+    expect(totalRow(after.text, 0)).toBe('合计|5|100.0%');
   });
 });
