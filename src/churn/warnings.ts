@@ -4,7 +4,7 @@
 // by a conditional update (whoever comes second is refused) and writes its audit
 // entries, all in the caller's transaction.
 import type { ChurnWarning } from '#prisma';
-import { join } from '@prisma/client/runtime/client';
+import { join, sqltag as sql } from '@prisma/client/runtime/client';
 import type { Db, Prisma, Tx } from '../db/client';
 import type { CurrentUser } from '../auth/can';
 import { recordAudit } from '../audit/audit';
@@ -34,7 +34,7 @@ export class OrderSourceError extends Error {
 /** A batch's transaction: generous, as a slow disk or SQL Server under load may take a while. */
 const BATCH_TRANSACTION = { timeout: 60_000, maxWait: 10_000 };
 /** Customers (a window of ids) read, checked and written at a time: memory stays bounded whatever their number. */
-export const CHURN_BATCH = 5_000;
+export const CHURN_BATCH = 1_000;
 
 type IdRange = { gte: number; lte: number };
 
@@ -44,7 +44,7 @@ type IdRange = { gte: number; lte: number };
  * of queries: the customers, their last order dates (one call of the order
  * source), the unfinished warnings of the batch's range of ids, then — when
  * there are candidates — one transaction that reads both again, adds the
- * warnings with one createMany and writes one audit entry. Safe to repeat: a
+ * warnings (one INSERT per INSERTED_AT_ONCE) and writes one audit entry. Safe to repeat: a
  * customer with an unfinished warning is skipped. Running twice at the same
  * moment is prevented by the caller's lock (jobs/churn-warnings.ts).
  */
@@ -107,7 +107,7 @@ async function addWarnings(db: Db, candidates: ChurnCandidate[], range: IdRange,
   return db.$transaction(async (tx) => {
     const rows = await stillWithoutWarning(tx, candidates, range);
     if (rows.length === 0) return 0;
-    await tx.churnWarning.createMany({ data: rows.map((c) => ({ ...c, status: NEW_WARNING_STATUS, createdAt: now })) });
+    await insertWarnings(tx, rows, now);
     // One entry per batch of the run: the job adds warnings in bulk, not one by one.
     await recordAudit(tx, {
       userId: actorId,
@@ -118,6 +118,24 @@ async function addWarnings(db: Db, candidates: ChurnCandidate[], range: IdRange,
     });
     return rows.length;
   }, BATCH_TRANSACTION);
+}
+
+/** Rows per INSERT: 5 parameters each, SQL Server takes at most 2,100 per statement. */
+export const INSERTED_AT_ONCE = 400;
+
+/**
+ * New warnings, several rows per INSERT in plain SQL: createMany's query
+ * compiler took a third of the job's time and grew its memory with the rows.
+ */
+async function insertWarnings(tx: Tx, rows: ChurnCandidate[], now: Date): Promise<void> {
+  for (let at = 0; at < rows.length; at += INSERTED_AT_ONCE) {
+    const values = rows
+      .slice(at, at + INSERTED_AT_ONCE)
+      .map((c) => sql`(${c.customerId}, ${c.accountManagerId}, ${c.lastOrderDate}, ${NEW_WARNING_STATUS}, ${now})`);
+    await tx.$executeRaw`
+      INSERT INTO [ChurnWarning] ([customerId], [accountManagerId], [lastOrderDate], [status], [createdAt])
+      VALUES ${join(values)}`;
+  }
 }
 
 /**

@@ -3,7 +3,7 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient as SqliteClient } from '../../src/generated/sqlite/client';
 import { sqliteFile, type Db } from '../../src/db/client';
-import { raiseChurnWarnings } from '../../src/churn/warnings';
+import { INSERTED_AT_ONCE, raiseChurnWarnings } from '../../src/churn/warnings';
 import { crmOrderSource } from '../../src/orders/crm-order-source';
 import { freshDb } from '../support/db';
 import { createUser } from '../support/builders/users';
@@ -161,4 +161,18 @@ test('customers are taken in batches: every batch checked, warnings and one audi
   const windowsWithWarnings = sources.filter((ids) => ids.some((id) => id !== customers[3].id)).length;
   expect(await db.auditEntry.count({ where: { entity: 'ChurnWarning', action: 'create' } })).toBe(windowsWithWarnings);
   expect(await raiseChurnWarnings(db, counting, { now: RUN, batchSize: 2 })).toEqual({ checked: 5, added: 0 });
+});
+
+test('more warnings in a window than one INSERT takes: every one written, with its 客户经理 and last order date', async () => {
+  const sales = await createUser(db, { role: 'sales' });
+  const customers = [];
+  for (let i = 0; i < INSERTED_AT_ONCE + 5; i++) customers.push(await createCustomer(db, { accountManagerId: sales.id, createdAt: LONG_AGO }));
+  const last = customers[customers.length - 1];
+  await createOrder(db, last.id, at(2026, 2, 3), 5);
+  expect(await raise()).toEqual({ checked: INSERTED_AT_ONCE + 5, added: INSERTED_AT_ONCE + 5 });
+  const warnings = await db.churnWarning.findMany({ orderBy: { customerId: 'asc' } });
+  expect(warnings.map((w) => w.customerId)).toEqual(customers.map((c) => c.id));
+  expect(warnings.every((w) => w.status === 'warning' && w.accountManagerId === sales.id && w.createdAt.getTime() === RUN.getTime())).toBe(true);
+  expect(warnings[warnings.length - 1].lastOrderDate).toEqual(at(2026, 2, 3));
+  expect(warnings[0].lastOrderDate).toBeNull();
 });
