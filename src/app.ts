@@ -98,7 +98,7 @@ export function createApp(context: AppContext): express.Express {
   app.use(csrfProtection);
   app.use(takeFlash);
 
-  const orderSource = context.orderSource ?? createOrderSource(config, db, undefined, dialect);
+  const orderSource = context.orderSource ?? createOrderSource(config, db, { dialect, longRead: database.longRead });
   const reports = reportContext(db, orderSource);
   app.use(authRoutes(db));
   app.use(layoutRoutes(db, TODO_PROVIDERS, (user) => reportDashboard(reports, user)));

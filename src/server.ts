@@ -26,7 +26,7 @@ async function main(config: Config): Promise<void> {
   const db = database.db;
   const interrupted = await recoverInterruptedRuns(db);
   if (interrupted) logger.warn({ runs: interrupted }, '上次停止时未完成的任务运行已记为中断');
-  const orderSource = createOrderSource(config, db);
+  const orderSource = createOrderSource(config, db, { longRead: database.longRead });
   const app = createApp({ db, config, orderSource, database });
   const jobs = startScheduledJobs({ db, config, orderSource });
   const server = app.listen(config.port, config.host, (err?: Error) => {

@@ -4,7 +4,9 @@
 // the current client. The gate counts requests in flight; while the database
 // is replaced new requests wait and the ones in flight are let finish first.
 import type { NextFunction, Request, Response } from 'express';
-import { createDb, Db } from './client';
+import type { Sql } from '@prisma/client/runtime/client';
+import { createDb, databaseKind, Db, sqliteFile } from './client';
+import { readThread } from './read-thread';
 
 /** How long a replacement waits for requests in flight before going ahead. */
 const DRAIN_MS = 30_000;
@@ -24,6 +26,12 @@ export interface DatabaseHandle {
    * the same file again when `swap` fails. New requests wait meanwhile.
    */
   replace(swap: () => Promise<void>, caller?: Request): Promise<void>;
+  /**
+   * A read-only statement that may take long (reports' aggregates over every
+   * order): on the embedded database it runs on a thread of its own
+   * (read-thread.ts), elsewhere through the client.
+   */
+  longRead<T>(query: Sql): Promise<T[]>;
 }
 
 export function swappableDatabase(initial: Db, url: string, open: () => Db = () => createDb(url)): DatabaseHandle {
@@ -31,6 +39,7 @@ export function swappableDatabase(initial: Db, url: string, open: () => Db = () 
   let active = 0;
   let paused: Promise<void> | null = null;
   let idle: (() => void) | null = null;
+  const thread = databaseKind(url) === 'sqlite' ? readThread(sqliteFile(url)) : null;
 
   const db = new Proxy({} as Db, {
     get(_target, property) {
@@ -78,6 +87,9 @@ export function swappableDatabase(initial: Db, url: string, open: () => Db = () 
       if (paused) void paused.then(() => enter(req, res, next));
       else enter(req, res, next);
     },
+    longRead<T>(query: Sql): Promise<T[]> {
+      return thread ? thread.read<T>(query) : current.$queryRaw<T[]>(query);
+    },
     async replace(swap, caller) {
       let resume = () => {};
       paused = new Promise((resolve) => (resume = resolve));
@@ -85,6 +97,8 @@ export function swappableDatabase(initial: Db, url: string, open: () => Db = () 
       (caller as GatedRequest | undefined)?.[LEAVE]?.();
       try {
         await drained();
+        // The thread's connection would go on reading the file being replaced.
+        await thread?.close();
         await current.$disconnect();
         try {
           await swap();

@@ -1,9 +1,9 @@
 // The default order source: the Order/OrderLine tables in the CRM's own database.
-import { empty, join, raw, sqltag as sql } from '@prisma/client/runtime/client';
+import { empty, join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import type { DatabaseKind, Db } from '../db/client';
 import { strictWholeNumber } from '../shared/form';
 import { yearsBetween } from '../shared/years';
-import { cents, centsText } from './money';
+import { centsText } from './money';
 import {
   COUNTED_ORDER_STATUSES,
   Contribution,
@@ -77,9 +77,24 @@ export async function newestOrderId(db: Db): Promise<number | null> {
   return row?.newest === null || row?.newest === undefined ? null : Number(row.newest);
 }
 
-export function crmOrderSource(db: Db, kind: DatabaseKind = 'sqlite'): OrderSource {
+/** Runs a read-only statement that may take long; DatabaseHandle.longRead keeps it off the event loop. */
+export type LongRead = <T>(query: Sql) => Promise<T[]>;
+
+/** The first and last day of counted orders: per status, each the end of a range of the (status, date) index. */
+function orderYearsSql() {
+  const ends = COUNTED_ORDER_STATUSES.map(
+    (status) => sql`SELECT MIN(o.[date]) AS first, MAX(o.[date]) AS last FROM [Order] o WHERE o.[status] = ${status}`,
+  );
+  return sql`SELECT MIN(e.first) AS first, MAX(e.last) AS last FROM (${join(ends, ' UNION ALL ')}) e`;
+}
+
+/**
+ * The CRM's own order tables. `longRead` runs the reports' aggregates over
+ * every order (客户贡献分析, totals, years); by default through the client.
+ */
+export function crmOrderSource(db: Db, kind: DatabaseKind = 'sqlite', longRead: LongRead = (query) => db.$queryRaw(query)): OrderSource {
   async function contribution(query: ContributionQuery): Promise<Contribution> {
-    const records = await db.$queryRaw<ContributionRecord[]>(contributionSql(kind, query));
+    const records = await longRead<ContributionRecord>(contributionSql(kind, query));
     // A window past the last row carries no totals: ask again for the first row only.
     if (records.length === 0 && query.skip > 0) {
       const totals = await contribution({ ...query, skip: 0, take: 1 });
@@ -153,13 +168,16 @@ export function crmOrderSource(db: Db, kind: DatabaseKind = 'sqlite'): OrderSour
     contribution,
 
     async orderTotal({ from, to }) {
-      const { _sum } = await db.order.aggregate({ where: { ...counted, date: { gte: from, lt: to } }, _sum: { amount: true } });
-      return centsText(cents(_sum.amount ?? 0));
+      const [row] = await longRead<{ amountCents: unknown }>(sql`
+        SELECT SUM(CAST(ROUND(o.[amount] * 100, 0) AS BIGINT)) AS amountCents FROM [Order] o
+         WHERE o.[status] IN (${join([...COUNTED_ORDER_STATUSES])}) AND o.[date] >= ${from} AND o.[date] < ${to}`);
+      return centsText(Number(row?.amountCents ?? 0));
     },
 
     async orderYears() {
-      const { _min, _max } = await db.order.aggregate({ where: counted, _min: { date: true }, _max: { date: true } });
-      return yearsBetween(_min.date, _max.date);
+      const [row] = await longRead<{ first: Date | string | null; last: Date | string | null }>(orderYearsSql());
+      const day = (value: Date | string | null | undefined) => (value === null || value === undefined ? null : new Date(value));
+      return yearsBetween(day(row?.first), day(row?.last));
     },
   };
 }

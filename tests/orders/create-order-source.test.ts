@@ -69,7 +69,7 @@ describe('createOrderSource', () => {
     const fake = fakeSalesDb();
     const customer = await createCustomer(db);
     const order = await createOrder(db, { customerId: customer.id, date: new Date('2024-02-02T10:00:00') });
-    const source = createOrderSource(loadConfig({ SALES_DB_URL: 'Server=x' }), db, fake.connect);
+    const source = createOrderSource(loadConfig({ SALES_DB_URL: 'Server=x' }), db, { connect: fake.connect });
     expect((await source.listOrders(customer, { skip: 0, take: 10 })).items.map((o) => o.number)).toEqual([order.number]);
     expect(fake.connections).toEqual([]);
   });
@@ -89,7 +89,7 @@ describe('createOrderSource', () => {
       return [{ productName: '销售系统的商品', quantity: 4, unit: '件', price: 2.5, amount: 10 }];
     });
     const config = testConfig(url, { orderSource: 'mssql', salesDbUrl: 'Server=sales-db;Database=Sales' });
-    const app = createApp({ db, config, orderSource: createOrderSource(config, db, fake.connect) });
+    const app = createApp({ db, config, orderSource: createOrderSource(config, db, { connect: fake.connect }) });
     const session = await login(app, 'manager');
 
     const list = await session.get(`/customers/${customer.id}/orders`);
@@ -116,7 +116,7 @@ describe('createOrderSource', () => {
       ];
     });
     const config = testConfig(url, { orderSource: 'mssql', salesDbUrl: 'Server=sales-db;Database=Sales' });
-    const app = createApp({ db, config, orderSource: createOrderSource(config, db, fake.connect) });
+    const app = createApp({ db, config, orderSource: createOrderSource(config, db, { connect: fake.connect }) });
     const res = await (await login(app, 'manager')).get('/reports/contribution?year=2025');
     expect(res.status).toBe(200);
     expect(res.text).toContain(`<a href="/customers/${known.id}">销售系统大客户</a>`);
