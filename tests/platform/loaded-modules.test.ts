@@ -1,9 +1,10 @@
 // An instance on the embedded database and the CRM's own orders never loads the
-// SQL Server client or the mssql driver (tens of MB of memory per process).
+// SQL Server client or the mssql driver, nor exceljs before an .xlsx export
+// (tens of MB of memory per process each).
 import { execFileSync } from 'child_process';
 import path from 'path';
 
-test('the application on the embedded database loads neither the SQL Server client nor mssql', () => {
+test('the application on the embedded database loads neither the SQL Server client nor mssql, nor exceljs at start', () => {
   const root = path.resolve(__dirname, '../..');
   const script = `
     const { createDb } = require('./dist/src/db/client');
@@ -16,8 +17,9 @@ test('the application on the embedded database loads neither the SQL Server clie
       mssql: loaded.some((f) => /node_modules[\\\\/]mssql[\\\\/]/.test(f)),
       sqlserverClient: loaded.some((f) => /generated[\\\\/]sqlserver[\\\\/]/.test(f)),
       sqliteClient: loaded.some((f) => /generated[\\\\/]sqlite[\\\\/]/.test(f)),
+      exceljs: loaded.some((f) => /node_modules[\\\\/]exceljs[\\\\/]/.test(f)),
     }));
   `;
   const out = execFileSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' });
-  expect(JSON.parse(out.trim().split('\n').pop()!)).toEqual({ mssql: false, sqlserverClient: false, sqliteClient: true });
+  expect(JSON.parse(out.trim().split('\n').pop()!)).toEqual({ mssql: false, sqlserverClient: false, sqliteClient: true, exceljs: false });
 });
