@@ -61,9 +61,12 @@ function cleanupGroup(child) {
   }
 }
 
-function start(script, env, { quiet = true } = {}) {
+/** How `npm start` runs the application (node's options, then the script), from package.json. */
+const APPLICATION = require(path.join(ROOT, 'package.json')).scripts.start.split(' ').slice(1).map((arg) => (arg.startsWith('-') ? arg : path.join(ROOT, arg)));
+
+function start(args, env, { quiet = true } = {}) {
   // A process group of its own, so that cleanup() reaches everything it starts.
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'],
     detached: true,
@@ -287,7 +290,7 @@ async function main() {
   const PAGES = await pagesOf(dbFile);
 
   const port = await freePort();
-  const server = start(path.join(ROOT, 'dist/src/server.js'), {
+  const server = start(APPLICATION, {
     DATABASE_URL: dbUrl,
     PORT: String(port),
     HOST: '127.0.0.1',
@@ -324,7 +327,7 @@ async function main() {
   const loadMb = memory.stop();
 
   const barePort = await freePort();
-  const bare = start(path.join(__dirname, 'bare-server.js'), { PORT: String(barePort), BARE_BYTES: String(pageBytes) });
+  const bare = start([path.join(__dirname, 'bare-server.js')], { PORT: String(barePort), BARE_BYTES: String(pageBytes) });
   await waitForHealth(barePort, bare);
   const bareUsers = users.map((user) => ({ ...user, cookie: undefined, agent: new http.Agent({ keepAlive: true, maxSockets: 1 }) }));
   const barePage = await load(`bare Express + EJS page of ${pageBytes} bytes: ${USERS} users without think time`, barePort, bareUsers, SECONDS);
