@@ -1,7 +1,8 @@
 // Data every database needs, demo or production: roles, their rights and the
 // classic data-dictionary entries. Safe to run again: it only adds what is missing.
 import type { Db } from './client';
-import { DEFAULT_RIGHTS, ROLE_NAMES, BuiltInRole, Right, rightKey, describeRight } from '../auth/rights';
+import { permissionIdOf } from '../auth/permission-rows';
+import { DEFAULT_RIGHTS, ROLE_NAMES, BuiltInRole, Right, rightKey } from '../auth/rights';
 
 export const DICTIONARY: Record<string, string[]> = {
   企业客户等级: ['普通客户', '重点开发客户', '大客户', '合作伙伴', '战略合作伙伴'],
@@ -25,7 +26,7 @@ export async function ensureReferenceData(db: Db): Promise<void> {
     for (const right of rights) {
       let id = known.get(rightKey(right));
       if (id === undefined) {
-        id = (await db.permission.create({ data: { ...right, description: describeRight(right) } })).id;
+        id = await permissionIdOf(db, right);
         known.set(rightKey(right), id);
       }
       const key = `${role}/${id}`;

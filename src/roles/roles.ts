@@ -5,9 +5,11 @@
 // and is undone when it would leave no normal administrator.
 import type { Tx } from '../db/client';
 import type { CurrentUser } from '../auth/can';
+import { permissionIdOf } from '../auth/permission-rows';
 import { BuiltInRole, DEFAULT_RIGHTS, describeRight, parseRightKey, rightKey, ROLE_NAMES } from '../auth/rights';
 import { recordAudit } from '../audit/audit';
 import { ConflictError, ValidationError } from '../shared/errors';
+import { sameIgnoringCase } from '../shared/same-text';
 import { ensureAdministratorRemains, ensureStillAdministrator, isAdministrator } from '../users/administrators';
 import { roleWithRights, RoleWithRights } from './queries';
 import type { NewRoleForm, RoleForm } from './schemas';
@@ -31,11 +33,7 @@ async function refuseTakenName(tx: Tx, name: string, exceptCode?: string): Promi
 /** The Permission row of each key, made when no role held that right yet. */
 async function permissionIds(tx: Tx, keys: string[]): Promise<number[]> {
   const ids: number[] = [];
-  for (const key of keys) {
-    const right = parseRightKey(key);
-    const found = await tx.permission.findUnique({ where: { action_resource_access: right } });
-    ids.push(found ? found.id : (await tx.permission.create({ data: { ...right, description: describeRight(right) } })).id);
-  }
+  for (const key of keys) ids.push(await permissionIdOf(tx, parseRightKey(key)));
   return ids;
 }
 
@@ -56,10 +54,8 @@ async function setRights(tx: Tx, code: string, keys: string[]): Promise<void> {
 }
 
 export async function createRole(tx: Tx, input: NewRoleForm, actor: CurrentUser): Promise<RoleWithRights> {
-  const sameCode = (await tx.role.findMany({ where: { code: { contains: input.code } }, select: { code: true } })).some(
-    (role) => role.code.toLowerCase() === input.code.toLowerCase(),
-  );
-  if (sameCode) throw new ValidationError('角色代码已存在', { code: '角色代码已存在' });
+  const similar = await tx.role.findMany({ where: { code: { contains: input.code } }, select: { code: true } });
+  if (sameIgnoringCase(similar.map((role) => role.code), input.code)) throw new ValidationError('角色代码已存在', { code: '角色代码已存在' });
   await refuseTakenName(tx, input.name);
   await tx.role.create({ data: { code: input.code, name: input.name, rightsVersion: 1 } });
   await setRights(tx, input.code, input.rights);

@@ -10,6 +10,7 @@ import type { CurrentUser } from '../auth/can';
 import { hashPassword, USER_STATUS } from '../auth/users';
 import { recordAudit } from '../audit/audit';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
+import { sameIgnoringCase } from '../shared/same-text';
 import { ensureAdministratorRemains, ensureStillAdministrator, isAdministrator } from './administrators';
 import { checkNewPassword } from './password-rules';
 import { deletableUsers } from './queries';
@@ -49,9 +50,8 @@ async function refuseUnknownRole(tx: Tx, code: string): Promise<void> {
 
 /** Whether a user of that name exists, whatever the case of its letters. */
 async function usernameTaken(tx: Tx, username: string): Promise<boolean> {
-  // contains, then an exact comparison: neither database compares text without case the same way.
   const similar = await tx.user.findMany({ where: { username: { contains: username } }, select: { username: true } });
-  return similar.some((user) => user.username.toLowerCase() === username.toLowerCase());
+  return sameIgnoringCase(similar.map((user) => user.username), username);
 }
 
 export async function createUser(tx: Tx, input: NewUserForm, actor: CurrentUser): Promise<User> {
