@@ -278,7 +278,9 @@ async function prepareDatabase(file) {
 }
 
 function churnRun(mode, dbUrl) {
-  const out = execFileSync(process.execPath, [path.join(__dirname, 'churn-run.js'), mode], { env: { ...process.env, DATABASE_URL: dbUrl }, encoding: 'utf8' });
+  // The job with node's options of the application it runs in (its heap bound); the raw query without.
+  const options = mode === 'job' ? APPLICATION.filter((arg) => arg.startsWith('-')) : [];
+  const out = execFileSync(process.execPath, [...options, path.join(__dirname, 'churn-run.js'), mode], { env: { ...process.env, DATABASE_URL: dbUrl }, encoding: 'utf8' });
   return JSON.parse(out.trim().split('\n').pop());
 }
 
