@@ -6,8 +6,8 @@
 import { Request, Response, Router } from 'express';
 import type { z } from 'zod';
 import type { Db, Tx } from '../db/client';
-import { can, CurrentUser } from '../auth/can';
-import { currentUser, RightGuard } from '../auth/middleware';
+import type { CurrentUser } from '../auth/can';
+import { currentUser, passes, RightGuard } from '../auth/middleware';
 import { act, invalid, moduleViews, page, pathId } from './page';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import { parseForm } from '../shared/form';
@@ -61,7 +61,7 @@ export function recordRoutes<R extends { id: number }, S, F>(db: Db, kind: Recor
   router.get(kind.path, kind.view, async (req, res) => {
     const query = req.query as Record<string, unknown>;
     const user = currentUser(req);
-    const canManage = kind.manage.rights.some((right) => can(user, right.action, right.resource));
+    const canManage = passes(kind.manage, user);
     // A row shows edit and delete only to whoever may manage, and only when the record may change.
     const changeable = (record: R) => canManage && (kind.changeable?.(record) ?? true);
     const locals = { title: kind.title, query, ...(await kind.filters?.(db)), canManage, changeable };
