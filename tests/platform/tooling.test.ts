@@ -13,7 +13,7 @@ const ROOT = path.resolve(__dirname, '../..');
 test('npm install builds (prepare); npm start only starts, building only when dist/ is missing or stale', () => {
   expect(pkg.scripts.prepare).toBe('npm run build');
   // A bounded heap: V8 then collects before the process grows past 300 MB under load (README, Performance).
-  expect(pkg.scripts.start).toBe('node --max-old-space-size=256 dist/src/server.js');
+  expect(pkg.scripts.start).toBe('node --max-old-space-size=256 --max-semi-space-size=4 dist/src/server.js');
   expect(pkg.scripts.prestart).toBe('node tools/ensure-built.js');
   expect(pkg.scripts.dev).toBeDefined();
   expect(pkg.engines.node).toBe('>=20.19');
