@@ -80,12 +80,18 @@ export async function newestOrderId(db: Db): Promise<number | null> {
 /** Runs a read-only statement that may take long; DatabaseHandle.longRead keeps it off the event loop. */
 export type LongRead = <T>(query: Sql) => Promise<T[]>;
 
-/** The first and last day of counted orders: per status, each the end of a range of the (status, date) index. */
+/**
+ * The first and last day of counted orders. Each MIN or MAX alone, per status, is
+ * one end of a range of the (status, date) index; MIN and MAX in one statement
+ * make SQLite read the whole range (86 ms at a million orders, against 0.05).
+ */
 function orderYearsSql() {
-  const ends = COUNTED_ORDER_STATUSES.map(
-    (status) => sql`SELECT MIN(o.[date]) AS first, MAX(o.[date]) AS last FROM [Order] o WHERE o.[status] = ${status}`,
-  );
-  return sql`SELECT MIN(e.first) AS first, MAX(e.last) AS last FROM (${join(ends, ' UNION ALL ')}) e`;
+  const per = (fn: 'MIN' | 'MAX') =>
+    join(
+      COUNTED_ORDER_STATUSES.map((status) => sql`SELECT ${raw(fn)}(o.[date]) AS d FROM [Order] o WHERE o.[status] = ${status}`),
+      ' UNION ALL ',
+    );
+  return sql`SELECT (SELECT MIN(e.d) FROM (${per('MIN')}) e) AS firstDay, (SELECT MAX(e.d) FROM (${per('MAX')}) e) AS lastDay`;
 }
 
 /**
@@ -175,9 +181,9 @@ export function crmOrderSource(db: Db, kind: DatabaseKind = 'sqlite', longRead: 
     },
 
     async orderYears() {
-      const [row] = await longRead<{ first: Date | string | null; last: Date | string | null }>(orderYearsSql());
+      const [row] = await longRead<{ firstDay: Date | string | null; lastDay: Date | string | null }>(orderYearsSql());
       const day = (value: Date | string | null | undefined) => (value === null || value === undefined ? null : new Date(value));
-      return yearsBetween(day(row?.first), day(row?.last));
+      return yearsBetween(day(row?.firstDay), day(row?.lastDay));
     },
   };
 }
