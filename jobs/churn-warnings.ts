@@ -4,7 +4,8 @@
 // instances firing at once run it once; every run that starts is recorded in
 // JobRun, failed ones with their error.
 import type { JobRun } from '#prisma';
-import type { Db } from '../src/db/client';
+import { refreshStatistics, type DatabaseKind, type Db } from '../src/db/client';
+import { logger } from '../src/shared/logger';
 import type { OrderSource } from '../src/orders/order-source';
 import { OrderSourceError, raiseChurnWarnings } from '../src/churn/warnings';
 import { acquireLease, claimSlot, lockHolder, releaseLease } from './job-lock';
@@ -33,6 +34,8 @@ export interface ChurnJobOptions {
   timeZone?: string;
   /** the time the rule counts from (tests) */
   now?: () => Date;
+  /** the database's kind, for refreshing its statistics after a run that added warnings */
+  dialect?: DatabaseKind;
   holder?: string;
 }
 
@@ -73,6 +76,12 @@ export async function runChurnWarningJob(options: ChurnJobOptions): Promise<Chur
           actorId: options.actorId ?? null,
           timeZone: options.timeZone,
         });
+        if (result.added > 0) {
+          // The run's work is done and stands even when the statistics cannot be gathered.
+          await refreshStatistics(db, options.dialect ?? 'sqlite', 'ChurnWarning').catch((err: unknown) =>
+            logger.warn({ err, job: CHURN_JOB_NAME }, '未能更新流失预警表的统计信息'),
+          );
+        }
         const finished = await db.jobRun.update({ where: { id: run.id }, data: { ...result, finishedAt: new Date() } });
         return { outcome: 'finished', run: finished };
       } catch (err) {

@@ -22,6 +22,7 @@ async function run(command: string | undefined): Promise<number> {
       orderSource: createOrderSource(config, db),
       trigger: 'cli',
       timeZone: config.churnJobTimezone,
+      dialect: databaseKind(config.databaseUrl),
     });
     console.log(describeOutcome(result));
     if (result.outcome === 'skipped') return 2;

@@ -1,7 +1,7 @@
 // 定时任务 (administration): the churn-warning job's run history and 立即运行.
 import { Router } from 'express';
 import type { Config } from '../src/config';
-import type { Db } from '../src/db/client';
+import type { DatabaseKind, Db } from '../src/db/client';
 import { currentUser, requireRight } from '../src/auth/middleware';
 import { flash, page } from '../src/http/page';
 import { paged, pageNumber } from '../src/shared/paging';
@@ -16,7 +16,17 @@ import {
   TRIGGER_NAMES,
 } from './churn-warnings';
 
-export function jobRoutes({ db, config, orderSource }: { db: Db; config: Config; orderSource: OrderSource }): Router {
+export function jobRoutes({
+  db,
+  config,
+  orderSource,
+  databaseKind,
+}: {
+  db: Db;
+  config: Config;
+  orderSource: OrderSource;
+  databaseKind: DatabaseKind;
+}): Router {
   const router = Router();
 
   router.get('/admin/jobs', requireRight('run', 'job'), async (req, res) => {
@@ -40,6 +50,7 @@ export function jobRoutes({ db, config, orderSource }: { db: Db; config: Config;
       trigger: 'manual',
       actorId: user.id,
       timeZone: config.churnJobTimezone,
+      dialect: databaseKind,
     });
     req.log.info({ job: CHURN_JOB_NAME, outcome: outcome.outcome, userId: user.id }, describeOutcome(outcome));
     flash(req, describeOutcome(outcome), outcome.outcome === 'finished' ? 'success' : 'error');

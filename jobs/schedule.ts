@@ -3,7 +3,7 @@
 // (jobs/job-lock.ts) make one of them run it.
 import { schedule } from 'node-cron';
 import type { Config } from '../src/config';
-import type { Db } from '../src/db/client';
+import { databaseKind, type Db } from '../src/db/client';
 import type { OrderSource } from '../src/orders/order-source';
 import { logger } from '../src/shared/logger';
 import { CHURN_JOB_NAME, describeOutcome, runChurnWarningJob } from './churn-warnings';
@@ -37,6 +37,7 @@ export function startScheduledJobs(context: { db: Db; config: Config; orderSourc
               trigger: 'schedule',
               scheduledFor: scheduledMinute(date),
               timeZone: config.churnJobTimezone,
+              dialect: databaseKind(config.databaseUrl),
             });
             logger.info({ job: CHURN_JOB_NAME, outcome: result.outcome }, describeOutcome(result));
           } catch (err) {

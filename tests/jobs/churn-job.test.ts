@@ -41,6 +41,15 @@ describe('the run record', () => {
     expect(await db.churnWarning.count()).toBe(5);
   });
 
+  test('a run that adds warnings gathers their statistics for the query planner', async () => {
+    const counted = () => db.$queryRawUnsafe<{ stat: string }[]>("SELECT stat FROM sqlite_stat1 WHERE tbl = 'ChurnWarning' AND idx = 'ChurnWarning_customerId_status_idx'");
+    // A new test database has no statistics at all.
+    expect(await db.$queryRawUnsafe("SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'")).toEqual([]);
+    await run('manual');
+    // The first number of an index's statistics is the table's row count: the five new warnings.
+    expect((await counted())[0].stat).toMatch(/^5 /);
+  });
+
   test('running twice adds nothing the second time, and both runs are recorded', async () => {
     await run('cli');
     await run('manual');
