@@ -162,9 +162,11 @@ export function crmOrderSource(db: Db, kind: DatabaseKind = 'sqlite', longRead: 
       if (customers.length === 0) return new Map<number, Date>();
       const wanted = new Set(customers.map((c) => c.id));
       const ids = customers.map((c) => c.id);
+      // `+` keeps the status off any index: the window's range of customers is the one to read
+      // (without statistics SQLite read every counted order of the status index: 55 ms a window).
       const rows = await db.$queryRaw<{ customerId: number; lastOrderDate: Date | string }[]>`
         SELECT o.customerId, MAX(o.date) AS lastOrderDate FROM [Order] o
-         WHERE o.status IN (${join([...COUNTED_ORDER_STATUSES])}) AND o.customerId BETWEEN ${Math.min(...ids)} AND ${Math.max(...ids)}
+         WHERE +o.status IN (${join([...COUNTED_ORDER_STATUSES])}) AND o.customerId BETWEEN ${Math.min(...ids)} AND ${Math.max(...ids)}
          GROUP BY o.customerId`;
       return new Map(
         rows.filter((r) => r.lastOrderDate !== null && wanted.has(Number(r.customerId))).map((r) => [Number(r.customerId), new Date(r.lastOrderDate)]),
