@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "ChurnWarning_createdAt_id_idx" ON "ChurnWarning"("createdAt", "id");
