@@ -75,6 +75,7 @@ export async function runChurnWarningJob(options: ChurnJobOptions): Promise<Chur
           now: startedAt,
           actorId: options.actorId ?? null,
           timeZone: options.timeZone,
+          dialect: options.dialect,
         });
         if (result.added > 0) {
           // The run's work is done and stands even when the statistics cannot be gathered.

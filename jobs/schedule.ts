@@ -3,7 +3,7 @@
 // (jobs/job-lock.ts) make one of them run it.
 import { schedule } from 'node-cron';
 import type { Config } from '../src/config';
-import { databaseKind, type Db } from '../src/db/client';
+import { databaseKind, reloadStatistics, type Db } from '../src/db/client';
 import type { OrderSource } from '../src/orders/order-source';
 import { logger } from '../src/shared/logger';
 import { CHURN_JOB_NAME, describeOutcome, runChurnWarningJob } from './churn-warnings';
@@ -20,6 +20,10 @@ function scheduledMinute(date: Date): Date {
   minute.setSeconds(0, 0);
   return minute;
 }
+
+/** Hourly, in every process on the embedded database (see reloadStatistics). */
+export const STATISTICS_RELOAD = 'planner-statistics';
+const STATISTICS_RELOAD_SCHEDULE = '23 * * * *';
 
 /** orderSource: the app's own, so that one connection pool serves pages and jobs. */
 export function startScheduledJobs(context: { db: Db; config: Config; orderSource: OrderSource }): ScheduledJobs {
@@ -61,6 +65,16 @@ export function startScheduledJobs(context: { db: Db; config: Config; orderSourc
           }
         },
         { name: BACKUP_JOB, noOverlap: true },
+      ),
+    );
+  }
+  // Every process, job or not: statistics gathered by another process reach this one's connection.
+  if (databaseKind(config.databaseUrl) === 'sqlite') {
+    tasks.push(
+      schedule(
+        STATISTICS_RELOAD_SCHEDULE,
+        () => reloadStatistics(db).catch((err: unknown) => logger.warn({ err }, '未能重新载入查询规划的统计信息')),
+        { name: STATISTICS_RELOAD },
       ),
     );
   }

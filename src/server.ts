@@ -47,7 +47,7 @@ async function main(config: Config): Promise<void> {
     interruptJobs: () => interruptRunningJobs(db),
     connections: [
       { name: 'orders', close: () => orderSource.close?.() ?? Promise.resolve() },
-      { name: 'database', close: () => db.$disconnect() },
+      { name: 'database', close: async () => (await database.close(), await db.$disconnect()) },
     ],
     timeoutMs: config.shutdownTimeoutSeconds * 1000,
     log: logger,

@@ -4,8 +4,8 @@
 // by a conditional update (whoever comes second is refused) and writes its audit
 // entries, all in the caller's transaction.
 import type { ChurnWarning } from '#prisma';
-import { join, sqltag as sql } from '@prisma/client/runtime/client';
-import type { Db, Prisma, Tx } from '../db/client';
+import { empty, join, raw, sqltag as sql } from '@prisma/client/runtime/client';
+import type { DatabaseKind, Db, Prisma, Tx } from '../db/client';
 import type { CurrentUser } from '../auth/can';
 import { recordAudit } from '../audit/audit';
 import type { OrderSource } from '../orders/order-source';
@@ -36,7 +36,15 @@ const BATCH_TRANSACTION = { timeout: 60_000, maxWait: 10_000 };
 /** Customers (a window of ids) read, checked and written at a time: memory stays bounded whatever their number. */
 export const CHURN_BATCH = 1_000;
 
-type IdRange = { gte: number; lte: number };
+/** A window of customer ids, in the SQL dialect of the database it is read from. */
+type IdRange = { gte: number; lte: number; kind: DatabaseKind };
+
+/**
+ * SQLite's way to keep a column off the indexes (`+status`), so that a window is
+ * read by its range of ids whatever the planner's statistics. SQL Server chooses
+ * by its own statistics, kept up to date by itself.
+ */
+const offIndex = (kind: DatabaseKind) => (kind === 'sqlite' ? raw('+') : empty);
 
 /**
  * The weekly job's work: one warning (预警) for each 正常 customer the rule
@@ -56,11 +64,14 @@ export async function raiseChurnWarnings(
     actorId = null,
     timeZone,
     batchSize = CHURN_BATCH,
+    dialect = 'sqlite',
   }: {
     now?: Date;
     actorId?: number | null;
     /** the job's zone: whose calendar days count */ timeZone?: string;
     batchSize?: number;
+    /** the SQL dialect of `db` */
+    dialect?: DatabaseKind;
   } = {},
 ): Promise<RaiseResult> {
   const result: RaiseResult = { checked: 0, added: 0 };
@@ -68,7 +79,7 @@ export async function raiseChurnWarnings(
   // customer added during the run is not looked at (it is not dormant anyway).
   const { _max } = await db.customer.aggregate({ _max: { id: true } });
   for (let from = 1; from <= (_max.id ?? 0); from += batchSize) {
-    const range = { gte: from, lte: from + batchSize - 1 };
+    const range = { gte: from, lte: from + batchSize - 1, kind: dialect };
     const customers = await activeCustomersIn(db, range);
     if (customers.length === 0) continue;
     result.checked += customers.length;
@@ -88,13 +99,12 @@ export async function raiseChurnWarnings(
 /**
  * The 正常 customers of a window of ids. In plain SQL both databases take: the
  * query builder's work on thousands of rows cost the job more than the database's.
- * In this and the next, `+` keeps the status off any index, so that the window's
- * range of ids is what is read, with or without the planner's statistics.
+ * In this and the next, the status is kept off the indexes (offIndex).
  */
 async function activeCustomersIn(db: Db | Tx, ids: IdRange) {
   const rows = await db.$queryRaw<{ id: number; number: string; createdAt: Date | string; accountManagerId: number | null }[]>`
     SELECT c.id, c.number, c.createdAt, c.accountManagerId FROM [Customer] c
-     WHERE +c.status IN (${join(ACTIVE_CUSTOMER_STATUSES)}) AND c.id BETWEEN ${ids.gte} AND ${ids.lte}
+     WHERE ${offIndex(ids.kind)}c.status IN (${join(ACTIVE_CUSTOMER_STATUSES)}) AND c.id BETWEEN ${ids.gte} AND ${ids.lte}
      ORDER BY c.id`;
   return rows.map((c) => ({
     id: Number(c.id),
@@ -156,7 +166,7 @@ async function stillWithoutWarning(tx: Tx, candidates: ChurnCandidate[], range: 
 async function openWarningCustomers(db: Db | Tx, customerIds: IdRange): Promise<Set<number>> {
   const open = await db.$queryRaw<{ customerId: number }[]>`
     SELECT w.customerId FROM [ChurnWarning] w
-     WHERE +w.status IN (${join(OPEN_WARNING_STATUSES)}) AND w.customerId BETWEEN ${customerIds.gte} AND ${customerIds.lte}`;
+     WHERE ${offIndex(customerIds.kind)}w.status IN (${join(OPEN_WARNING_STATUSES)}) AND w.customerId BETWEEN ${customerIds.gte} AND ${customerIds.lte}`;
   return new Set(open.map((w) => Number(w.customerId)));
 }
 

@@ -32,6 +32,8 @@ export interface DatabaseHandle {
    * (read-thread.ts), elsewhere through the client.
    */
   longRead<T>(query: Sql): Promise<T[]>;
+  /** Ends the thread for long reads (at shutdown; the client is disconnected by its holder). */
+  close(): Promise<void>;
 }
 
 export function swappableDatabase(initial: Db, url: string, open: () => Db = () => createDb(url)): DatabaseHandle {
@@ -90,6 +92,9 @@ export function swappableDatabase(initial: Db, url: string, open: () => Db = () 
     longRead<T>(query: Sql): Promise<T[]> {
       return thread ? thread.read<T>(query) : current.$queryRaw<T[]>(query);
     },
+    async close() {
+      await thread?.close();
+    },
     async replace(swap, caller) {
       let resume = () => {};
       paused = new Promise((resolve) => (resume = resolve));
@@ -104,6 +109,8 @@ export function swappableDatabase(initial: Db, url: string, open: () => Db = () 
           await swap();
         } finally {
           current = open();
+          // A request still reading past the drain's time limit may have started it again on the old file.
+          await thread?.close();
         }
       } finally {
         paused = null;

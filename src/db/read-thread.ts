@@ -51,38 +51,45 @@ export function sqliteValue(value: unknown): unknown {
   return value;
 }
 
+/** A running thread and the statements it has yet to answer. */
+interface Running {
+  worker: Worker;
+  pending: Map<number, Pending>;
+}
+
 export function readThread(file: string): ReadThread {
-  let worker: Worker | null = null;
+  let running: Running | null = null;
   let nextId = 0;
-  const pending = new Map<number, Pending>();
 
-  function failAll(err: Error): void {
-    for (const { reject } of pending.values()) reject(err);
-    pending.clear();
-  }
-
-  function started(): Worker {
-    if (worker) return worker;
-    const thread = new Worker(WORKER_CODE, {
+  function started(): Running {
+    if (running) return running;
+    const worker = new Worker(WORKER_CODE, {
       eval: true,
       workerData: { file, driver: require.resolve('better-sqlite3'), cacheKb: CACHE_KB },
       resourceLimits: THREAD_LIMITS,
     });
-    thread.on('message', ({ id, rows, error }: { id: number; rows?: unknown[]; error?: string }) => {
-      const waiting = pending.get(id);
-      pending.delete(id);
+    // Each thread answers its own statements: a closed thread's end fails only those.
+    const thread: Running = { worker, pending: new Map() };
+    const failAll = (err: Error) => {
+      for (const { reject } of thread.pending.values()) reject(err);
+      thread.pending.clear();
+    };
+    worker.on('message', ({ id, rows, error }: { id: number; rows?: unknown[]; error?: string }) => {
+      const waiting = thread.pending.get(id);
+      thread.pending.delete(id);
+      if (thread.pending.size === 0) worker.unref();
       if (!waiting) return;
       if (error === undefined) waiting.resolve(rows ?? []);
       else waiting.reject(new Error(error));
     });
-    thread.on('error', (err) => failAll(err));
-    thread.on('exit', () => {
-      if (worker === thread) worker = null;
+    worker.on('error', failAll);
+    worker.on('exit', () => {
+      if (running === thread) running = null;
       failAll(new Error('读取线程已停止'));
     });
     // Idle, it keeps no process alive (tests, the command line).
-    thread.unref();
-    worker = thread;
+    worker.unref();
+    running = thread;
     return thread;
   }
 
@@ -91,18 +98,23 @@ export function readThread(file: string): ReadThread {
       const thread = started();
       const id = nextId++;
       return new Promise<T[]>((resolve, reject) => {
-        pending.set(id, { resolve: resolve as (rows: unknown[]) => void, reject });
-        // While a statement is out the thread must keep the process alive to answer.
-        thread.ref();
-        thread.postMessage({ id, sql: query.sql, values: query.values.map(sqliteValue) });
-      }).finally(() => {
-        if (pending.size === 0) worker?.unref();
+        thread.pending.set(id, { resolve: resolve as (rows: unknown[]) => void, reject });
+        try {
+          // While a statement is out the thread must keep the process alive to answer.
+          thread.worker.ref();
+          thread.worker.postMessage({ id, sql: query.sql, values: query.values.map(sqliteValue) });
+        } catch (err) {
+          // A value that cannot be sent: nothing is waiting for an answer.
+          thread.pending.delete(id);
+          if (thread.pending.size === 0) thread.worker.unref();
+          reject(err instanceof Error ? err : new Error(String(err)));
+        }
       });
     },
     async close() {
-      const thread = worker;
-      worker = null;
-      if (thread) await thread.terminate();
+      const thread = running;
+      running = null;
+      if (thread) await thread.worker.terminate();
     },
   };
 }

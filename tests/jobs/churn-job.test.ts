@@ -2,12 +2,13 @@
 // the lease and the scheduled slot that make two instances run it once, and the scheduler.
 import { logger } from '../../src/shared/logger';
 import { getTasks } from 'node-cron';
-import { createDb, type Db } from '../../src/db/client';
+import Database from 'better-sqlite3';
+import { createDb, reloadStatistics, sqliteFile, type Db } from '../../src/db/client';
 import { crmOrderSource } from '../../src/orders/crm-order-source';
 import type { OrderSource } from '../../src/orders/order-source';
 import { CHURN_JOB, runChurnWarningJob } from '../../jobs/churn-warnings';
 import { slotName } from '../../jobs/job-lock';
-import { startScheduledJobs } from '../../jobs/schedule';
+import { STATISTICS_RELOAD, startScheduledJobs } from '../../jobs/schedule';
 import { testConfig } from '../support/app';
 import { freshDb } from '../support/db';
 import { createCustomer } from '../support/builders/customers';
@@ -168,6 +169,58 @@ describe('the scheduler', () => {
       log.mockRestore();
       jobs.stop();
       for (const task of churnTasks()) await task.destroy();
+    }
+  });
+});
+
+describe('the planner statistics', () => {
+  test('every process on the embedded database reloads them hourly, the churn job switched on or off', async () => {
+    for (const task of getTasks().values()) if (task.name === STATISTICS_RELOAD) await task.destroy();
+    const jobs = startScheduledJobs({ db, config: testConfig(url, { churnJobEnabled: false }), orderSource: crmOrderSource(db) });
+    try {
+      const reloads = [...getTasks().values()].filter((task) => task.name === STATISTICS_RELOAD);
+      expect(reloads.map((task) => task.getPattern())).toEqual(['23 * * * *']);
+    } finally {
+      jobs.stop();
+      for (const task of getTasks().values()) if (task.name === STATISTICS_RELOAD) await task.destroy();
+    }
+  });
+
+  test('statistics gathered by another connection reach this one when it reloads them', async () => {
+    // One 客户经理's open warnings: with few warnings SQLite reads them all, with many it reads his customers' instead.
+    const plan = async () =>
+      (
+        await db.$queryRawUnsafe<{ detail: string }[]>(
+          "EXPLAIN QUERY PLAN SELECT COUNT(*) FROM ChurnWarning w JOIN Customer c ON c.id = w.customerId WHERE c.accountManagerId = 3 AND w.status IN ('warning', 'deferred')",
+        )
+      )
+        .map((row) => row.detail)
+        .join(' | ');
+    // Another process (here another connection) writes the statistics of n warnings among 100,000 customers.
+    const other = new Database(sqliteFile(url));
+    const statistics = (n: number) => {
+      other.exec('ANALYZE');
+      other.exec("DELETE FROM sqlite_stat1 WHERE tbl IN ('ChurnWarning', 'Customer')");
+      const insert = other.prepare('INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)');
+      insert.run('ChurnWarning', 'ChurnWarning_customerId_status_idx', `${n} 1 1`);
+      insert.run('ChurnWarning', 'ChurnWarning_status_createdAt_idx', `${n} ${Math.round(n / 3)} 1`);
+      insert.run('ChurnWarning', 'ChurnWarning_accountManagerId_status_idx', `${n} ${Math.round(n / 40)} ${Math.round(n / 120)}`);
+      insert.run('ChurnWarning', 'ChurnWarning_createdAt_id_idx', `${n} 1 1`);
+      insert.run('ChurnWarning', 'ChurnWarning_confirmedAt_idx', `${n} 1`);
+      insert.run('Customer', 'Customer_accountManagerId_createdAt_id_idx', '100000 2400 1 1');
+      insert.run('Customer', 'Customer_accountManagerId_status_idx', '100000 2400 1200');
+    };
+    try {
+      statistics(1000);
+      await reloadStatistics(db);
+      const few = await plan();
+      statistics(100_000);
+      // This connection keeps the statistics it loaded until it reloads them.
+      expect(await plan()).toBe(few);
+      await reloadStatistics(db);
+      expect(await plan()).not.toBe(few);
+    } finally {
+      other.close();
     }
   });
 });

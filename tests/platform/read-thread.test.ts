@@ -72,3 +72,27 @@ test('after a replacement of the file the handle reads the new one', async () =>
   expect(await names()).toEqual([{ name: '换过的数据库' }]);
   db = handle.db;
 });
+
+test('a value that cannot be sent to the thread is a rejection, with nothing left waiting', async () => {
+  const thread = readThread(sqliteFile(url));
+  try {
+    await expect(thread.read(sql`SELECT ${Symbol('not sendable')} AS v`)).rejects.toThrow();
+    expect(await thread.read(sql`SELECT 2 AS two`)).toEqual([{ two: 2 }]);
+  } finally {
+    await thread.close();
+  }
+});
+
+test('closing the thread fails the statements it had, not those of the thread after it', async () => {
+  const thread = readThread(sqliteFile(url));
+  try {
+    const long = thread.read(sql`WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ${50_000_000}) SELECT COUNT(*) AS n FROM k`);
+    const closed = thread.close();
+    const next = thread.read<{ three: number }>(sql`SELECT 3 AS three`);
+    await closed;
+    await expect(long).rejects.toThrow('读取线程已停止');
+    expect(await next).toEqual([{ three: 3 }]);
+  } finally {
+    await thread.close();
+  }
+});

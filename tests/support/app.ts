@@ -30,7 +30,7 @@ export function startTestApp(overrides: Partial<Config> = {}): TestApp {
   const config = testConfig(url, overrides);
   // The test database is always the embedded one, whatever DATABASE_URL a test pretends.
   const app = createApp({ db: database.db, config, database, databaseKind: 'sqlite' });
-  return { app, db: database.db, url, config, close: () => database.db.$disconnect() };
+  return { app, db: database.db, url, config, close: async () => (await database.close(), await database.db.$disconnect()) };
 }
 
 export type Agent = ReturnType<typeof request.agent>;
