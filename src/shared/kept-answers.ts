@@ -19,10 +19,16 @@ export interface KeptAnswers {
 
 export function keptAnswers(version: () => Promise<unknown>, now: () => number = Date.now): KeptAnswers {
   const answers = new Map<string, Kept>();
+  // Questions asked together (the dashboard's three order totals) share one reading of the version.
+  let reading: Promise<string> | null = null;
+  const currentVersion = () =>
+    (reading ??= version()
+      .then((value) => JSON.stringify(value))
+      .finally(() => (reading = null)));
   return {
     async kept<T>(question: unknown, compute: () => Promise<T>): Promise<T> {
       const key = JSON.stringify(question);
-      const current = JSON.stringify(await version());
+      const current = await currentVersion();
       const known = answers.get(key);
       if (known && known.version === current && now() - known.at < KEPT_MS) return known.answer as Promise<T>;
       const answer = compute();

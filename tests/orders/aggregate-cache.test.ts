@@ -41,6 +41,15 @@ test('an answer is kept at most a minute (status changes of older orders)', asyn
   expect(await r.ask('total')).toBe(2);
 });
 
+test('questions asked together read the version once; a later question reads it again', async () => {
+  let reads = 0;
+  const cache = keptAnswers(async () => ++reads);
+  await Promise.all([cache.kept('a', async () => 1), cache.kept('b', async () => 2), cache.kept('c', async () => 3)]);
+  expect(reads).toBe(1);
+  await cache.kept('a', async () => 1);
+  expect(reads).toBe(2);
+});
+
 test('a failed answer is not kept', async () => {
   let fail = true;
   const cache = keptAnswers(async () => 1);
