@@ -57,7 +57,7 @@ function failureText(err: unknown): string {
 
 /** Runs the job once if no other run holds it; never throws for a failed run (it is recorded). */
 export async function runChurnWarningJob(options: ChurnJobOptions): Promise<ChurnJobOutcome> {
-  const { db, orderSource, trigger } = options;
+  const { db, orderSource, trigger, dialect = 'sqlite' } = options;
   const now = options.now ?? (() => new Date());
   const holder = options.holder ?? lockHolder();
   if (trigger === 'schedule' && options.scheduledFor) {
@@ -75,11 +75,11 @@ export async function runChurnWarningJob(options: ChurnJobOptions): Promise<Chur
           now: startedAt,
           actorId: options.actorId ?? null,
           timeZone: options.timeZone,
-          dialect: options.dialect,
+          dialect,
         });
         if (result.added > 0) {
           // The run's work is done and stands even when the statistics cannot be gathered.
-          await refreshStatistics(db, options.dialect ?? 'sqlite', 'ChurnWarning').catch((err: unknown) =>
+          await refreshStatistics(db, dialect, 'ChurnWarning').catch((err: unknown) =>
             logger.warn({ err, job: CHURN_JOB_NAME }, '未能更新流失预警表的统计信息'),
           );
         }

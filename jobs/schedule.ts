@@ -28,6 +28,7 @@ const STATISTICS_RELOAD_SCHEDULE = '23 * * * *';
 /** orderSource: the app's own, so that one connection pool serves pages and jobs. */
 export function startScheduledJobs(context: { db: Db; config: Config; orderSource: OrderSource }): ScheduledJobs {
   const { db, config, orderSource } = context;
+  const dialect = databaseKind(config.databaseUrl);
   const tasks: { stop(): void | Promise<void> }[] = [];
   if (config.churnJobEnabled) {
     tasks.push(
@@ -41,7 +42,7 @@ export function startScheduledJobs(context: { db: Db; config: Config; orderSourc
               trigger: 'schedule',
               scheduledFor: scheduledMinute(date),
               timeZone: config.churnJobTimezone,
-              dialect: databaseKind(config.databaseUrl),
+              dialect,
             });
             logger.info({ job: CHURN_JOB_NAME, outcome: result.outcome }, describeOutcome(result));
           } catch (err) {
@@ -69,7 +70,7 @@ export function startScheduledJobs(context: { db: Db; config: Config; orderSourc
     );
   }
   // Every process, job or not: statistics gathered by another process reach this one's connection.
-  if (databaseKind(config.databaseUrl) === 'sqlite') {
+  if (dialect === 'sqlite') {
     tasks.push(
       schedule(
         STATISTICS_RELOAD_SCHEDULE,
