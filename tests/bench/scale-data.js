@@ -9,6 +9,8 @@
 //   node tests/bench/scale-data.js <file> [factor]   (factor 1 = full size, 0.01 = smoke)
 'use strict';
 const Database = require('better-sqlite3');
+// The demo data's seeded generator, as built (the benchmark builds first): the same data on every run.
+const { Random } = require('../../dist/src/demo/random');
 
 const FULL = { customers: 100_000, orders: 1_000_000, tickets: 50_000, opportunities: 20_000, contacts: 100_000, interactions: 100_000, salesUsers: 40 };
 const DAY = 86_400_000;
@@ -17,21 +19,6 @@ function sizes(factor) {
   const out = {};
   for (const [key, value] of Object.entries(FULL)) out[key] = Math.max(key === 'salesUsers' ? 2 : 10, Math.round(value * factor));
   return out;
-}
-
-/** A small seeded generator: the same data on every run. */
-function random(seed) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min, max) => min + Math.floor(next() * (max - min + 1));
-  const pick = (list) => list[Math.floor(next() * list.length)];
-  return { next, int, pick };
 }
 
 const iso = (ms) => new Date(ms).toISOString().replace('Z', '+00:00');
@@ -51,7 +38,7 @@ const TICKET_TYPES = ['咨询', '投诉', '建议'];
 /** Fills the prepared database at `file` (demo data loaded) with `factor` × the full sizes. */
 function buildScaleData(file, factor = 1, now = Date.now()) {
   const n = sizes(factor);
-  const rnd = random(20261201);
+  const rnd = new Random(20261201);
   const db = new Database(file);
   // A fresh copy nobody else uses: no journal while filling it (WAL again at the end).
   db.pragma('journal_mode = OFF');
