@@ -4,8 +4,9 @@
 // by a conditional update (whoever comes second is refused) and writes its audit
 // entries, all in the caller's transaction.
 import type { ChurnWarning } from '#prisma';
-import { empty, join, raw, sqltag as sql } from '@prisma/client/runtime/client';
+import { empty, join, raw } from '@prisma/client/runtime/client';
 import type { DatabaseKind, Db, Prisma, Tx } from '../db/client';
+import { insertRows, rowsPerInsert } from '../db/insert-rows';
 import type { CurrentUser } from '../auth/can';
 import { recordAudit } from '../audit/audit';
 import type { OrderSource } from '../orders/order-source';
@@ -119,7 +120,7 @@ async function addWarnings(db: Db, candidates: ChurnCandidate[], range: IdRange,
   return db.$transaction(async (tx) => {
     const rows = await stillWithoutWarning(tx, candidates, range);
     if (rows.length === 0) return 0;
-    await insertWarnings(tx, rows, now);
+    await insertRows(tx, 'ChurnWarning', WARNING_COLUMNS, rows.map((c) => [c.customerId, c.accountManagerId, c.lastOrderDate, NEW_WARNING_STATUS, now]));
     // One entry per batch of the run: the job adds warnings in bulk, not one by one.
     await recordAudit(tx, {
       userId: actorId,
@@ -132,23 +133,10 @@ async function addWarnings(db: Db, candidates: ChurnCandidate[], range: IdRange,
   }, BATCH_TRANSACTION);
 }
 
-/** Rows per INSERT: 5 parameters each, SQL Server takes at most 2,100 per statement. */
-export const INSERTED_AT_ONCE = 400;
+const WARNING_COLUMNS = ['customerId', 'accountManagerId', 'lastOrderDate', 'status', 'createdAt'];
 
-/**
- * New warnings, several rows per INSERT in plain SQL: createMany's query
- * compiler took a third of the job's time and grew its memory with the rows.
- */
-async function insertWarnings(tx: Tx, rows: ChurnCandidate[], now: Date): Promise<void> {
-  for (let at = 0; at < rows.length; at += INSERTED_AT_ONCE) {
-    const values = rows
-      .slice(at, at + INSERTED_AT_ONCE)
-      .map((c) => sql`(${c.customerId}, ${c.accountManagerId}, ${c.lastOrderDate}, ${NEW_WARNING_STATUS}, ${now})`);
-    await tx.$executeRaw`
-      INSERT INTO [ChurnWarning] ([customerId], [accountManagerId], [lastOrderDate], [status], [createdAt])
-      VALUES ${join(values)}`;
-  }
-}
+/** Warnings per INSERT (in plain SQL, src/db/insert-rows.ts). */
+export const INSERTED_AT_ONCE = rowsPerInsert(WARNING_COLUMNS.length);
 
 /**
  * The candidates still 正常 and still without an unfinished warning, read again
