@@ -2,7 +2,7 @@
 // Server), schedules the in-process jobs and listens; stops gracefully on
 // SIGTERM/SIGINT (src/http/shutdown.ts).
 import { Config, ConfigError, loadConfig } from './config';
-import { createDb, databaseKind } from './db/client';
+import { createDb, databaseKind, Db } from './db/client';
 import { swappableDatabase } from './db/handle';
 import { prepareEmbeddedDatabase } from './db/prepare';
 import { createApp } from './app';
@@ -12,6 +12,8 @@ import { gracefulShutdown } from './http/shutdown';
 import { startScheduledJobs } from '../jobs/schedule';
 import { interruptRunningJobs, recoverInterruptedRuns, waitForRunningJobs } from '../jobs/interrupted-runs';
 import { startPrimaryIfConfigured } from './cluster';
+import { acquireLease, lockHolder, releaseLease } from '../jobs/job-lock';
+import { fillMissingNamePieces } from './customers/name-pieces';
 
 async function main(config: Config): Promise<void> {
   useLogger(createLogger({ level: config.logLevel, pretty: process.env.NODE_ENV === 'development' }));
@@ -24,6 +26,7 @@ async function main(config: Config): Promise<void> {
   // One swappable client for pages, sessions and jobs: a restore replaces it for all of them.
   const database = swappableDatabase(createDb(config.databaseUrl), config.databaseUrl);
   const db = database.db;
+  await fillNamePieces(db);
   const interrupted = await recoverInterruptedRuns(db);
   if (interrupted) logger.warn({ runs: interrupted }, '上次停止时未完成的任务运行已记为中断');
   const orderSource = createOrderSource(config, db, { longRead: database.longRead });
@@ -56,6 +59,24 @@ async function main(config: Config): Promise<void> {
   process.on('SIGINT', (signal) => void stop(signal));
   process.on('SIGTERM', (signal) => void stop(signal));
 }
+
+/**
+ * The name pieces of customers written before pieces were kept, or behind the
+ * application's back (src/customers/name-pieces.ts): one instance or worker
+ * writes them, the others go on (their name searches miss those customers meanwhile).
+ */
+async function fillNamePieces(db: Db): Promise<void> {
+  const holder = lockHolder();
+  if (!(await acquireLease(db, NAME_PIECES_LEASE, holder, 30 * 60_000))) return;
+  try {
+    const written = await fillMissingNamePieces(db);
+    if (written) logger.info(`已为 ${written} 个客户建立名称检索`);
+  } finally {
+    await releaseLease(db, NAME_PIECES_LEASE, holder);
+  }
+}
+
+const NAME_PIECES_LEASE = 'customer-name-pieces';
 
 /** With WEB_WORKERS above 1 this process only watches its workers (src/cluster.ts); each worker runs main(). */
 async function start(): Promise<void> {

@@ -4,6 +4,7 @@ import type { Tx } from '../db/client';
 import { recordAudit } from '../audit/audit';
 import { nextNumber } from '../shared/numbers';
 import { NEW_CUSTOMER_STATUS } from './customer-status';
+import { writeNamePieces } from './name-pieces';
 
 export const CUSTOMER_NUMBER_PREFIX = 'KH';
 
@@ -30,6 +31,7 @@ export async function createCustomer(tx: Tx, input: NewCustomer, actorId: number
       status: NEW_CUSTOMER_STATUS,
     },
   });
+  await writeNamePieces(tx, [customer]);
   await recordAudit(tx, { userId: actorId, action: 'create', entity: 'Customer', entityId: customer.id, after: customer });
   if (input.contact) {
     const contact = await tx.contact.create({

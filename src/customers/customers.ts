@@ -10,6 +10,7 @@ import type { Move } from '../shared/status-machine';
 import { checkStep, takeStep } from '../shared/step-guard';
 import { CUSTOMER_GUARD, CustomerStatus } from './customer-status';
 import { isAccountManagerChoice } from './queries';
+import { renewNamePieces } from './name-pieces';
 import type { CustomerForm } from './schemas';
 
 export const CUSTOMER_ENTITY = 'Customer';
@@ -63,6 +64,7 @@ export async function editCustomer(tx: Tx, id: number, input: CustomerForm, acto
   }
   await updateIfStillChangeable(tx, before, actor, { ...input, accountManagerId });
   const after = await tx.customer.findUniqueOrThrow({ where: { id } });
+  if (after.name !== before.name) await renewNamePieces(tx, after);
   await recordAudit(tx, { userId: actor.id, action: 'update', entity: CUSTOMER_ENTITY, entityId: id, before, after });
   return after;
 }

@@ -7,6 +7,7 @@ import { holdingRight, isNormalUser, normalUsers } from '../auth/users';
 import { dictionaryItems } from '../shared/dictionary';
 import { paged, Page } from '../shared/paging';
 import type { CustomerSearch } from './schemas';
+import { countCustomers, nameSearch, pageOfCustomers } from './name-pieces';
 
 /** Data-dictionary types the customer fields take their values from. */
 export const REGION_TYPE = '地区';
@@ -82,18 +83,20 @@ const manager = { accountManager: { select: { id: true, name: true, status: true
 
 export type CustomerRow = Prisma.CustomerGetPayload<{ include: typeof manager }>;
 
-/** Customers by name: the order of 服务创建's choice, and of counting a name search (the name index). */
+/** Customers by name: the order of 服务创建's choice, and of counting a one-character name search (the name index). */
 export const BY_NAME: Prisma.CustomerOrderByWithRelationInput[] = [{ name: 'asc' }, { id: 'asc' }];
 
 /** 客户信息管理: the customers matching the search, newest first. */
-export function customerList(db: Tx, search: CustomerSearch, page: number): Promise<Page<CustomerRow>> {
+export async function customerList(db: Tx, search: CustomerSearch, page: number): Promise<Page<CustomerRow>> {
   const where = customerWhere(search);
   const orderBy: Prisma.CustomerOrderByWithRelationInput[] = [{ createdAt: 'desc' }, { id: 'desc' }];
+  // A name search counts (and, for a rare piece, pages) through the name's pieces (name-pieces.ts);
+  // by one character it counts along the name index (the names alone), not the table in the list's order.
+  const byPiece = search.name ? await nameSearch(db, search.name) : null;
   return paged(
     page,
-    // A name search counts along the name index (the names alone), not the table in the list's order.
-    (cap) => db.customer.count({ where, orderBy: search.name ? BY_NAME : orderBy, ...cap }),
-    (window) => db.customer.findMany({ where, include: manager, orderBy, ...window }),
+    (cap) => countCustomers(db, byPiece, where, search.name ? BY_NAME : orderBy, cap),
+    async (window) => db.customer.findMany({ ...(await pageOfCustomers(db, byPiece, where, orderBy, window)), include: manager, orderBy }),
   );
 }
 

@@ -4,6 +4,7 @@
 import type { Prisma, Tx } from '../db/client';
 import { DICTIONARY } from '../db/reference-data';
 import { cents, centsText } from '../orders/money';
+import { writeNamePieces } from '../customers/name-pieces';
 import {
   calendarDay,
   creditCode,
@@ -142,7 +143,9 @@ export async function createCustomers(
     }),
   });
   const ids = new Map((await tx.customer.findMany({ select: { id: true, number: true } })).map((row) => [row.number, row.id]));
-  return planned.map((customer) => ({ ...customer, id: lookup(ids, customer.number) }));
+  const customers = planned.map((customer) => ({ ...customer, id: lookup(ids, customer.number) }));
+  await writeNamePieces(tx, customers.map((customer) => ({ id: customer.id, name: customer.seed.name })));
+  return customers;
 }
 
 /** 1–3 contacts each; a customer won from an opportunity starts with that opportunity's contact. */

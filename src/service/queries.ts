@@ -7,6 +7,7 @@ import { dictionaryItems } from '../shared/dictionary';
 import { COUNT_LIMIT, COUNT_WINDOW, paged, Page } from '../shared/paging';
 import { withinDays } from '../shared/form';
 import { BY_NAME, numberPrefix } from '../customers/queries';
+import { countCustomers, nameSearch, pageOfCustomers } from '../customers/name-pieces';
 import type { ArchiveQuery } from './schemas';
 import { statusesFor, TicketRight } from './ticket-status';
 import { ACTIVE_CUSTOMER_STATUSES } from '../customers/customer-status';
@@ -38,14 +39,16 @@ export interface CustomerChoices {
  */
 export async function customerChoices(db: Tx, filter: string, chosenId?: number): Promise<CustomerChoices> {
   const text = filter.trim();
-  const where: Prisma.CustomerWhereInput = {
-    status: { in: ACTIVE_CUSTOMER_STATUSES },
-    ...(text ? { OR: [{ name: { contains: text } }, { number: numberPrefix(text) }] } : {}),
-  };
+  const number = numberPrefix(text);
+  // A text no 客户编号 starts with searches names only: through its pieces, where it has them.
+  const byName = text && 'in' in number;
+  const matching: Prisma.CustomerWhereInput = byName ? { name: { contains: text } } : text ? { OR: [{ name: { contains: text } }, { number }] } : {};
+  const where: Prisma.CustomerWhereInput = { status: { in: ACTIVE_CUSTOMER_STATUSES }, ...matching };
+  const byPiece = byName ? await nameSearch(db, text) : null;
   const select = { id: true, number: true, name: true };
   const [options, total, chosen] = await Promise.all([
-    db.customer.findMany({ where, select, orderBy: BY_NAME, take: CUSTOMER_CHOICES }),
-    db.customer.count({ where, orderBy: BY_NAME, ...COUNT_WINDOW }),
+    pageOfCustomers(db, byPiece, where, BY_NAME, { take: CUSTOMER_CHOICES }).then((page) => db.customer.findMany({ ...page, select, orderBy: BY_NAME })),
+    countCustomers(db, byPiece, where, BY_NAME, COUNT_WINDOW),
     chosenId ? db.customer.findFirst({ where: { id: chosenId, status: { in: ACTIVE_CUSTOMER_STATUSES } }, select }) : null,
   ]);
   if (chosen && !options.some((o) => o.id === chosen.id)) options.unshift(chosen);

@@ -11,6 +11,8 @@
 const Database = require('better-sqlite3');
 // The demo data's seeded generator, as built (the benchmark builds first): the same data on every run.
 const { Random } = require('../../dist/src/demo/random');
+// A name's pieces as the application keeps them (its name search reads them).
+const { namePieces } = require('../../dist/src/customers/name-pieces');
 
 const FULL = { customers: 100_000, orders: 1_000_000, tickets: 50_000, opportunities: 20_000, contacts: 100_000, interactions: 100_000, salesUsers: 40 };
 const DAY = 86_400_000;
@@ -71,6 +73,7 @@ function buildScaleData(file, factor = 1, now = Date.now()) {
     `INSERT INTO Customer (number, name, region, accountManagerId, level, satisfaction, credit, address, postcode, phone, status, createdAt, updatedAt)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const addPiece = db.prepare('INSERT INTO CustomerNamePiece (piece, customerId) VALUES (?, ?)');
   const customerCreated = [];
   const dormant = [];
   db.transaction(() => {
@@ -79,8 +82,9 @@ function buildScaleData(file, factor = 1, now = Date.now()) {
       const city = rnd.pick(CITIES);
       const name = `${city}${rnd.pick(WORDS)}${rnd.pick(TRADES)}${rnd.next() < 0.3 ? '集团' : ''}有限公司${i % 7 === 0 ? `第${i % 97}分公司` : ''}`;
       const status = rnd.next() < 0.02 ? 'churned' : 'normal';
-      addCustomer.run(nextNumber('KH', created, 3), name, rnd.pick(REGIONS), rnd.pick(managers), rnd.pick(LEVELS), rnd.int(1, 5), rnd.int(1, 5),
+      const { lastInsertRowid } = addCustomer.run(nextNumber('KH', created, 3), name, rnd.pick(REGIONS), rnd.pick(managers), rnd.pick(LEVELS), rnd.int(1, 5), rnd.int(1, 5),
         `${city}市某区${rnd.int(1, 999)}号`, '100000', `0${rnd.int(10, 999)}-${rnd.int(10000000, 99999999)}`, status, iso(created), iso(created));
+      for (const piece of namePieces(name)) addPiece.run(piece, Number(lastInsertRowid));
       customerCreated.push(created);
       dormant.push(rnd.next() < 0.1);
     });

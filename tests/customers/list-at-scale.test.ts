@@ -4,7 +4,7 @@
 import { COUNT_LIMIT } from '../../src/shared/paging';
 import { numberPrefix } from '../../src/customers/queries';
 import { login, startTestApp, TestApp } from '../support/app';
-import { createContact, createCustomer } from '../support/builders/customers';
+import { createContact, createCustomer, createManyCustomers } from '../support/builders/customers';
 import { createStaff } from '../support/builders/users';
 
 let t: TestApp;
@@ -12,13 +12,14 @@ beforeAll(async () => {
   t = startTestApp();
   await createStaff(t.db);
   const start = Date.UTC(2024, 0, 1);
-  await t.db.customer.createMany({
-    data: Array.from({ length: COUNT_LIMIT + 15 }, (_, i) => ({
+  await createManyCustomers(
+    t.db,
+    Array.from({ length: COUNT_LIMIT + 15 }, (_, i) => ({
       number: `KH20240101${String(i).padStart(5, '0')}`,
       name: `批量客户${i}`,
       createdAt: new Date(start + i * 60_000),
     })),
-  });
+  );
 });
 afterAll(() => t.close());
 

@@ -19,6 +19,8 @@ test('a small build holds every status and counters beyond its numbers', async (
   expect(made.customers).toBe(200);
   expect(await db.customer.count()).toBeGreaterThanOrEqual(200);
   expect(await db.order.count()).toBeGreaterThan(1000);
+  // Every customer holds its name's pieces, as the application writes them.
+  expect(await db.customer.count({ where: { namePieces: { none: {} } } })).toBe(0);
   const statuses = async (rows: { status: string | number }[]) => new Set(rows.map((r) => String(r.status)));
   expect(await statuses(await db.serviceTicket.findMany({ select: { status: true } }))).toEqual(new Set(['created', 'assigned', 'handled', 'archived']));
   expect(await statuses(await db.opportunity.findMany({ select: { status: true } }))).toEqual(new Set(['unassigned', 'assigned', 'succeeded', 'failed']));

@@ -2,19 +2,21 @@
 // or by the beginning of the number, the count said as 超过 N beyond COUNT_LIMIT.
 import { COUNT_LIMIT } from '../../src/shared/paging';
 import { login, startTestApp, TestApp } from '../support/app';
+import { createManyCustomers } from '../support/builders/customers';
 import { createStaff } from '../support/builders/users';
 
 let t: TestApp;
 beforeAll(async () => {
   t = startTestApp();
   await createStaff(t.db);
-  await t.db.customer.createMany({
-    data: Array.from({ length: COUNT_LIMIT + 5 }, (_, i) => ({
+  await createManyCustomers(
+    t.db,
+    Array.from({ length: COUNT_LIMIT + 5 }, (_, i) => ({
       number: `KH20250101${String(i).padStart(5, '0')}`,
       name: `选择客户${String(i).padStart(5, '0')}`,
       status: i === 7 ? 'churned' : 'normal',
     })),
-  });
+  );
 });
 afterAll(() => t.close());
 

@@ -1,6 +1,8 @@
 // Builders for customers (客户) and what they keep — contacts, interactions —
 // and their orders with lines, inserted directly as the system would have them.
 import type { Db } from '../../../src/db/client';
+import { fillMissingNamePieces, writeNamePieces } from '../../../src/customers/name-pieces';
+import type { Prisma } from '../../../src/db/client';
 
 let sequence = 0;
 function next(): number {
@@ -24,7 +26,7 @@ export interface CustomerInput {
 
 export async function createCustomer(db: Db, input: CustomerInput = {}) {
   const n = next();
-  return db.customer.create({
+  const customer = await db.customer.create({
     data: {
       number: input.number ?? `KHKT${process.pid}${String(n).padStart(5, '0')}`,
       name: input.name ?? `客户测试公司${n}`,
@@ -38,6 +40,14 @@ export async function createCustomer(db: Db, input: CustomerInput = {}) {
       ...(input.more ?? {}),
     },
   });
+  await writeNamePieces(db, [customer]);
+  return customer;
+}
+
+/** Many customers at once (lists at scale), with their name pieces as the application keeps them. */
+export async function createManyCustomers(db: Db, data: Prisma.CustomerCreateManyInput[]): Promise<void> {
+  await db.customer.createMany({ data });
+  await fillMissingNamePieces(db);
 }
 
 export interface ContactInput {

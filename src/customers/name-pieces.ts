@@ -1,0 +1,129 @@
+// 名称片段 (name pieces): every two characters in a row of a customer's name,
+// kept beside the name in CustomerNamePiece. A search by part of a name
+// (客户名称 contains …) reads the customers holding the search's rarest piece
+// from that table's key and compares only their names, instead of comparing
+// all 100,000 names (5–9 ms, half of it again to count them). Most Chinese
+// searches are two characters, hence pieces of two (SQLite's trigram index
+// needs three). Whoever writes a name writes its pieces in the same transaction.
+import type { Db, Prisma, Tx } from '../db/client';
+import { insertRows } from '../db/insert-rows';
+import { COUNT_LIMIT } from '../shared/paging';
+
+/** Letters without case, as LIKE compares them on SQLite (ASCII) and under SQL Server's CI collations. */
+function folded(text: string): string {
+  return text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+}
+
+/** The distinct pieces of a name or search text: none for fewer than two characters. */
+export function namePieces(text: string): string[] {
+  const characters = Array.from(folded(text));
+  const pieces = new Set<string>();
+  for (let i = 0; i + 1 < characters.length; i++) pieces.add(characters[i] + characters[i + 1]);
+  return [...pieces];
+}
+
+/** The pieces of new customers' names. */
+export async function writeNamePieces(tx: Tx, customers: { id: number; name: string }[]): Promise<void> {
+  const rows = customers.flatMap((customer) => namePieces(customer.name).map((piece) => [piece, customer.id]));
+  await insertRows(tx, 'CustomerNamePiece', ['piece', 'customerId'], rows);
+}
+
+/** The pieces of a customer's new name, in place of the old name's. */
+export async function renewNamePieces(tx: Tx, customer: { id: number; name: string }): Promise<void> {
+  await tx.customerNamePiece.deleteMany({ where: { customerId: customer.id } });
+  await writeNamePieces(tx, [customer]);
+}
+
+const FILLED_AT_ONCE = 1000;
+
+/**
+ * Writes the pieces of every customer that has none (a database made before
+ * pieces were kept, rows inserted behind the application's back), a thousand
+ * customers to a transaction. Names of one character have none and stay so.
+ * Returns how many customers got pieces.
+ */
+export async function fillMissingNamePieces(db: Db): Promise<number> {
+  let written = 0;
+  for (let after = 0; ; ) {
+    const batch = await db.$transaction(async (tx) => {
+      const customers = await tx.customer.findMany({
+        where: { id: { gt: after }, namePieces: { none: {} } },
+        select: { id: true, name: true },
+        orderBy: { id: 'asc' },
+        take: FILLED_AT_ONCE,
+      });
+      await writeNamePieces(tx, customers);
+      return customers;
+    });
+    written += batch.filter((customer) => namePieces(customer.name).length > 0).length;
+    if (batch.length < FILLED_AT_ONCE) return written;
+    after = batch[batch.length - 1].id;
+  }
+}
+
+// ---------------------------------------------------------------- searching
+
+/** A piece at most this many names hold is read from the key for the page as well as for the count. */
+export const RARE_PIECE = 2000;
+/** Pieces of a long search weighed for the rarest; the rest only narrow the comparison. */
+const PIECES_WEIGHED = 6;
+
+export interface NameSearch {
+  piece: string;
+  /** few enough holders to read the page through the piece; a common piece only serves the count */
+  rare: boolean;
+}
+
+/**
+ * How a search by part of a name is read: through the rarest of its pieces —
+ * or, for a single character or a search holding LIKE's wildcards (which
+ * `contains` passes on to SQLite), by comparing every name as before (null).
+ */
+export async function nameSearch(db: Tx, text: string): Promise<NameSearch | null> {
+  const pieces = namePieces(text);
+  if (pieces.length === 0 || /[%_\\[]/.test(text)) return null;
+  let best: { piece: string; holders: number } | null = null;
+  for (const piece of pieces.slice(0, PIECES_WEIGHED)) {
+    // Counted up to the count's own limit, along the key.
+    const holders = await db.customerNamePiece.count({ where: { piece }, take: COUNT_LIMIT + 1 });
+    if (!best || holders < best.holders) best = { piece, holders };
+    if (holders <= RARE_PIECE) break;
+  }
+  return best && { piece: best.piece, rare: best.holders <= RARE_PIECE };
+}
+
+/**
+ * Counts the customers matching `where` (a name search compared in it), up to
+ * `window.take`: those holding the search's piece, or every customer in `orderBy`.
+ */
+export function countCustomers(
+  db: Tx,
+  search: NameSearch | null,
+  where: Prisma.CustomerWhereInput,
+  orderBy: Prisma.CustomerOrderByWithRelationInput[],
+  window: { take: number },
+): Promise<number> {
+  if (search) return db.customerNamePiece.count({ where: { piece: search.piece, customer: where }, ...window });
+  return db.customer.count({ where, orderBy, ...window });
+}
+
+/**
+ * What a page query of customers takes: `where` and the window, or — for a
+ * rare piece — the ids of the page, read through the piece in `orderBy`.
+ */
+export async function pageOfCustomers(
+  db: Tx,
+  search: NameSearch | null,
+  where: Prisma.CustomerWhereInput,
+  orderBy: Prisma.CustomerOrderByWithRelationInput[],
+  window: { skip?: number; take: number },
+): Promise<{ where: Prisma.CustomerWhereInput; skip?: number; take?: number }> {
+  if (!search?.rare) return { where, ...window };
+  const rows = await db.customerNamePiece.findMany({
+    where: { piece: search.piece, customer: where },
+    orderBy: orderBy.map((order) => ({ customer: order })),
+    select: { customerId: true },
+    ...window,
+  });
+  return { where: { id: { in: rows.map((row) => row.customerId) } } };
+}
