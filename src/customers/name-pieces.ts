@@ -72,6 +72,8 @@ export interface NameSearch {
   piece: string;
   /** few enough holders to read the page through the piece; a common piece only serves the count */
   rare: boolean;
+  /** the search is this one piece: holding it is containing the search, no name to compare */
+  whole: boolean;
 }
 
 /**
@@ -89,7 +91,18 @@ export async function nameSearch(db: Tx, text: string): Promise<NameSearch | nul
     if (!best || holders < best.holders) best = { piece, holders };
     if (holders <= RARE_PIECE) break;
   }
-  return best && { piece: best.piece, rare: best.holders <= RARE_PIECE };
+  return best && { piece: best.piece, rare: best.holders <= RARE_PIECE, whole: pieces.length === 1 && Array.from(text).length === 2 };
+}
+
+/**
+ * The search's piece held by customers matching `where` (which compares the name with the
+ * same search): when the piece is the whole search, the name needs no comparing.
+ */
+function holding(search: NameSearch, where: Prisma.CustomerWhereInput): Prisma.CustomerNamePieceWhereInput {
+  const { name: _sameSearch, ...rest } = where;
+  const customer = search.whole ? rest : where;
+  // Without other conditions no customer row is read: the count comes from the key alone.
+  return Object.keys(customer).length ? { piece: search.piece, customer } : { piece: search.piece };
 }
 
 /**
@@ -103,7 +116,7 @@ export function countCustomers(
   orderBy: Prisma.CustomerOrderByWithRelationInput[],
   window: { take: number },
 ): Promise<number> {
-  if (search) return db.customerNamePiece.count({ where: { piece: search.piece, customer: where }, ...window });
+  if (search) return db.customerNamePiece.count({ where: holding(search, where), ...window });
   return db.customer.count({ where, orderBy, ...window });
 }
 
@@ -120,7 +133,7 @@ export async function pageOfCustomers(
 ): Promise<{ where: Prisma.CustomerWhereInput; skip?: number; take?: number }> {
   if (!search?.rare) return { where, ...window };
   const rows = await db.customerNamePiece.findMany({
-    where: { piece: search.piece, customer: where },
+    where: holding(search, where),
     orderBy: orderBy.map((order) => ({ customer: order })),
     select: { customerId: true },
     ...window,

@@ -141,9 +141,9 @@ describe('searching through the pieces finds what comparing names found', () => 
       t.db,
       Array.from({ length: RARE_PIECE + 3 }, (_, i) => ({ number: `KHMANY${String(i).padStart(5, '0')}`, name: `常见片段${i}`, createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)) })),
     );
-    expect(await nameSearch(t.db, '常见')).toMatchObject({ rare: false });
-    // The rarest piece of the search is the one read.
-    expect(await nameSearch(t.db, `常见片段${RARE_PIECE + 2}`)).toMatchObject({ rare: true });
+    expect(await nameSearch(t.db, '常见')).toEqual({ piece: '常见', rare: false, whole: true });
+    // The rarest piece of the search is the one read; its name is compared as well.
+    expect(await nameSearch(t.db, `常见片段${RARE_PIECE + 2}`)).toEqual({ piece: '段2', rare: true, whole: false });
     const session = await login(t.app, 'manager');
     const page = (await session.get(`/customers?name=${encodeURIComponent('常见')}`)).text;
     expect(page).toContain(`共 ${RARE_PIECE + 3} 条`);

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Customer_id_status_idx" ON "Customer"("id", "status");
