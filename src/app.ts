@@ -10,6 +10,7 @@ import { noStore, securityHeaders, staticFiles } from './http/security-headers';
 import { requestLog } from './http/request-log';
 import { csrfProtection } from './http/csrf';
 import { takeFlash } from './http/page';
+import { viewEngine } from './http/view-engine';
 import { PROJECT_ROOT } from './shared/project-root';
 import { errorPage, notFound } from './http/errors';
 import { loadUser, requireLogin } from './auth/middleware';
@@ -64,6 +65,7 @@ export function createApp(context: AppContext): express.Express {
   app.set('trust proxy', config.trustProxy);
   app.set('view engine', 'ejs');
   app.set('views', path.join(PROJECT_ROOT, 'views'));
+  app.engine('ejs', viewEngine(path.join(PROJECT_ROOT, 'views')));
   // Compiled templates (and the partials they include, a row of a list each) are kept,
   // unless a developer edits them: NODE_ENV=development reads them afresh.
   app.set('view cache', process.env.NODE_ENV !== 'development');
