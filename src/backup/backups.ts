@@ -15,6 +15,7 @@ import { createDb, databaseKind, Db, sqliteFile } from '../db/client';
 import type { DatabaseHandle } from '../db/handle';
 import { useWriteAheadLog } from '../db/prepare';
 import { ensureReferenceData } from '../db/reference-data';
+import { fillMissingNamePieces } from '../customers/name-pieces';
 import { applyMigrations } from '../db/schema-engine';
 import { forgetRights } from '../auth/rights-cache';
 import { recordAudit } from '../audit/audit';
@@ -106,11 +107,15 @@ export interface RestoreOutcome {
   migrationsApplied: string[];
 }
 
-/** The restored database as it must start: this version's reference data, no sessions, the restore's audit entry. */
+/**
+ * The restored database as it must start: this version's reference data, its customers' name
+ * pieces (a backup of an older version has none), no sessions, the restore's audit entry.
+ */
 async function finishRestoredFile(file: string, entry: { backup: Backup; safetyName: string; maker: BackupMaker; migrationsApplied: string[] }) {
   const restored = createDb(`file:${file}`);
   try {
     await ensureReferenceData(restored);
+    await fillMissingNamePieces(restored);
     await restored.$transaction(async (tx) => {
       await tx.session.deleteMany({});
       // The maker may not exist in an older database, or another user may have their id there.

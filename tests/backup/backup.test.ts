@@ -220,6 +220,18 @@ describe('restore', () => {
     expect((await admin.get('/admin/backups')).status).toBe(200);
   });
 
+  test('customers of a backup without name pieces (an older version) are found by part of their name after the restore', async () => {
+    await createCustomer(t.db, { name: '备份里的星辰有限公司' });
+    const backup = await backUpNow();
+    const file = new Database(fileOf(backup.name));
+    file.exec('DELETE FROM "CustomerNamePiece"');
+    file.close();
+    expect((await admin.post(`/admin/backups/${backup.name}/restore`)).text).toContain('数据库已恢复');
+    admin = await login(t.app, 'admin');
+    const manager = await login(t.app, 'manager');
+    expect((await manager.get(`/customers?name=${encodeURIComponent('星辰')}`)).text).toContain('<td>备份里的星辰有限公司</td>');
+  });
+
   test('a file that is not a database of this application is refused at upload: clear message, nothing changes', async () => {
     await createCustomer(t.db, { name: '坏文件测试公司' });
     for (const b of backups()) {
