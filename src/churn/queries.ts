@@ -3,6 +3,7 @@
 import type { Prisma, Tx } from '../db/client';
 import { CurrentUser, hasAnyAccess } from '../auth/can';
 import { paged } from '../shared/paging';
+import { customerNamed } from '../customers/name-pieces';
 import type { ListQuery } from './schemas';
 import { OPEN_WARNING_STATUSES } from './warning-status';
 
@@ -17,24 +18,25 @@ export function visibleWarnings(user: CurrentUser): Prisma.ChurnWarningWhereInpu
   return hasAnyAccess(user, 'view', 'churn') ? {} : { customer: { accountManagerId: user.id } };
 }
 
-export function listWhere(user: CurrentUser, query: ListQuery): Prisma.ChurnWarningWhereInput {
-  const customer: Prisma.CustomerWhereInput = {
-    ...(query.customerName ? { name: { contains: query.customerName } } : {}),
-    ...(query.accountManagerId ? { accountManagerId: query.accountManagerId } : {}),
-  };
+/** `named`: the condition on the customer's name (customerNamed), when the query has one. */
+export function listWhere(user: CurrentUser, query: ListQuery, named: Prisma.ChurnWarningWhereInput = {}): Prisma.ChurnWarningWhereInput {
+  const customer: Prisma.CustomerWhereInput = query.accountManagerId ? { accountManagerId: query.accountManagerId } : {};
   const status = query.status === 'open' ? { in: OPEN_WARNING_STATUSES } : (query.status ?? undefined);
   return {
-    AND: [visibleWarnings(user), { customer }, ...(status ? [{ status }] : [])],
+    AND: [visibleWarnings(user), { customer }, named, ...(status ? [{ status }] : [])],
   };
 }
 
 /** The list: newest warnings first. */
-export function churnWarningList(db: Tx, user: CurrentUser, query: ListQuery, page: number) {
-  const where = listWhere(user, query);
+export async function churnWarningList(db: Tx, user: CurrentUser, query: ListQuery, page: number) {
+  const named = query.customerName ? await customerNamed(db, query.customerName) : {};
+  const where = listWhere(user, query, named);
   const orderBy: Prisma.ChurnWarningOrderByWithRelationInput[] = [{ createdAt: 'desc' }, { id: 'desc' }];
+  // Warnings of listed customers are counted customer by customer along (customerId, status, createdAt).
+  const countOrder: Prisma.ChurnWarningOrderByWithRelationInput[] = 'customerId' in named ? [{ customerId: 'asc' }] : orderBy;
   return paged(
     page,
-    (cap) => db.churnWarning.count({ where, orderBy, ...cap }),
+    (cap) => db.churnWarning.count({ where, orderBy: countOrder, ...cap }),
     (window) => db.churnWarning.findMany({ where, include: listInclude, orderBy, ...window }),
   );
 }

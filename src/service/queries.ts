@@ -7,7 +7,7 @@ import { dictionaryItems } from '../shared/dictionary';
 import { COUNT_LIMIT, COUNT_WINDOW, paged, Page } from '../shared/paging';
 import { withinDays } from '../shared/form';
 import { BY_NAME, numberPrefix } from '../customers/queries';
-import { countCustomers, nameSearch, pageOfCustomers } from '../customers/name-pieces';
+import { countCustomers, customerNamed, nameSearch, pageOfCustomers } from '../customers/name-pieces';
 import type { ArchiveQuery } from './schemas';
 import { statusesFor, TicketRight } from './ticket-status';
 import { ACTIVE_CUSTOMER_STATUSES } from '../customers/customer-status';
@@ -85,15 +85,17 @@ const listInclude = {
 
 export type TicketRow = Prisma.ServiceTicketGetPayload<{ include: typeof listInclude }>;
 
+/** `countOrder`: the order the count reads its matches in (the list's own unless told). */
 function ticketPage(
   db: Tx,
   where: Prisma.ServiceTicketWhereInput,
   orderBy: Prisma.ServiceTicketOrderByWithRelationInput[],
   page: number,
+  countOrder = orderBy,
 ): Promise<Page<TicketRow>> {
   return paged(
     page,
-    (cap) => db.serviceTicket.count({ where, orderBy, ...cap }),
+    (cap) => db.serviceTicket.count({ where, orderBy: countOrder, ...cap }),
     (window) => db.serviceTicket.findMany({ where, include: listInclude, orderBy, ...window }),
   );
 }
@@ -103,10 +105,11 @@ export function ticketsWaitingFor(db: Tx, user: CurrentUser, right: TicketRight,
   return ticketPage(db, waitingFor(user, right), [{ createdAt: 'asc' }, { id: 'asc' }], page);
 }
 
-export function archiveWhere(query: ArchiveQuery): Prisma.ServiceTicketWhereInput {
+/** `named`: the condition on the customer's name (customerNamed), when the query has one. */
+export function archiveWhere(query: ArchiveQuery, named: Prisma.ServiceTicketWhereInput = {}): Prisma.ServiceTicketWhereInput {
   return {
     status: 'archived',
-    ...(query.customerName ? { customer: { name: { contains: query.customerName } } } : {}),
+    ...named,
     ...(query.summary ? { summary: { contains: query.summary } } : {}),
     ...(query.type ? { type: query.type } : {}),
     ...(query.createdFrom || query.createdTo ? { createdAt: withinDays(query.createdFrom, query.createdTo) } : {}),
@@ -114,8 +117,11 @@ export function archiveWhere(query: ArchiveQuery): Prisma.ServiceTicketWhereInpu
 }
 
 /** 服务归档: archived tickets matching the query, newest first. */
-export function archivedTickets(db: Tx, query: ArchiveQuery, page: number) {
-  return ticketPage(db, archiveWhere(query), [{ createdAt: 'desc' }, { id: 'desc' }], page);
+export async function archivedTickets(db: Tx, query: ArchiveQuery, page: number) {
+  const named = query.customerName ? await customerNamed(db, query.customerName) : {};
+  const order: Prisma.ServiceTicketOrderByWithRelationInput[] = [{ createdAt: 'desc' }, { id: 'desc' }];
+  // Tickets of listed customers are counted customer by customer along (customerId, status, createdAt).
+  return ticketPage(db, archiveWhere(query, named), order, page, 'customerId' in named ? [{ customerId: 'asc' }] : order);
 }
 
 // ---------------------------------------------------------------- one ticket

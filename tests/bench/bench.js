@@ -260,6 +260,7 @@ async function pagesOf(dbFile) {
   return {
     manager: ['/home', '/opportunities', '/opportunities?page=2', '/customers', `/customers?page=${deep}`, '/churn', '/service/assign', '/service/archive',
       `/customers?name=${encodeURIComponent(nameWord)}`, `/service/archive?summary=${encodeURIComponent('问题')}`, `/service/${ticket.id}`,
+      `/service/archive?customerName=${encodeURIComponent(nameWord)}`, `/churn?customerName=${encodeURIComponent(nameWord)}`,
       '/reports/contribution', `/reports/contribution?year=${new Date().getFullYear()}`, '/reports/composition', '/reports/service', '/reports/churn'],
     sales1: ['/home', '/opportunities', '/plans', '/customers', '/churn', '/service/handle', '/service/feedback', `/customers?number=${customer.number.slice(0, 8)}`],
     sales2: ['/home', '/plans', '/customers', '/service/new', `/service/new?customerQuery=${encodeURIComponent(nameWord)}`, '/service/archive',

@@ -2,11 +2,14 @@
 // the pieces kept with every name written (开发成功, 编辑, demo data), filled in
 // for customers written without them, and the list and 服务创建's choice finding
 // exactly what comparing every name found — in the same order, with the same count.
-import { fillMissingNamePieces, namePieces, nameSearch, RARE_PIECE } from '../../src/customers/name-pieces';
+import { customerNamed, fillMissingNamePieces, namePieces, nameSearch, RARE_PIECE } from '../../src/customers/name-pieces';
+import { databaseKindOf } from '../../src/db/client';
 import { loadDemoData } from '../../src/demo/demo-data';
 import { login, startTestApp, TestApp } from '../support/app';
 import { createCustomer, createManyCustomers } from '../support/builders/customers';
 import { createOpportunity, createPlanItem } from '../support/builders/marketing';
+import { createServiceTicket } from '../support/builders/service';
+import { createWarning } from '../support/builders/churn';
 import { createStaff } from '../support/builders/users';
 import { freshDb } from '../support/db';
 
@@ -141,14 +144,46 @@ describe('searching through the pieces finds what comparing names found', () => 
       t.db,
       Array.from({ length: RARE_PIECE + 3 }, (_, i) => ({ number: `KHMANY${String(i).padStart(5, '0')}`, name: `常见片段${i}`, createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)) })),
     );
-    expect(await nameSearch(t.db, '常见')).toEqual({ piece: '常见', rare: false, whole: true });
+    expect(await nameSearch(t.db, '常见')).toEqual({ piece: '常见', rare: false, whole: true, holders: RARE_PIECE + 3 });
     // The rarest piece of the search is the one read; its name is compared as well.
-    expect(await nameSearch(t.db, `常见片段${RARE_PIECE + 2}`)).toEqual({ piece: '段2', rare: true, whole: false });
+    expect(await nameSearch(t.db, `常见片段${RARE_PIECE + 2}`)).toMatchObject({ piece: '段2', rare: true, whole: false });
     const session = await login(t.app, 'manager');
     const page = (await session.get(`/customers?name=${encodeURIComponent('常见')}`)).text;
     expect(page).toContain(`共 ${RARE_PIECE + 3} 条`);
     expect(page).toContain(`<td>常见片段${RARE_PIECE + 2}</td>`);
     expect((await session.get(`/customers?name=${encodeURIComponent(`段${RARE_PIECE + 2}`)}`)).text).toContain('共 1 条');
+  });
+});
+
+describe('churn warnings and tickets by their customer’s name', () => {
+  test('the customers’ ids through the rarest piece; one character compares the names', async () => {
+    const a = await createCustomer(t.db, { name: '记录甲乙丙有限公司' });
+    const b = await createCustomer(t.db, { name: '记录甲乙丁有限公司' });
+    expect(await customerNamed(t.db, '甲乙丙')).toEqual({ customerId: { in: [a.id] } });
+    expect(await customerNamed(t.db, '甲乙')).toEqual({ customerId: { in: [a.id, b.id] } });
+    expect(await customerNamed(t.db, '无此名称')).toEqual({ customerId: { in: [] } });
+    expect(await customerNamed(t.db, '丙')).toEqual({ customer: { name: { contains: '丙' } } });
+    // Which database decides how many ids a statement may list; a transaction tells it too.
+    expect(databaseKindOf(t.db)).toBe('sqlite');
+    expect(await t.db.$transaction(async (tx) => databaseKindOf(tx))).toBe('sqlite');
+  });
+
+  test('more customers than SQLite’s old limit of 999 parameters: 服务归档 and 客户流失管理 find theirs', async () => {
+    await createManyCustomers(
+      t.db,
+      Array.from({ length: 1200 }, (_, i) => ({ number: `KHQR${String(i).padStart(5, '0')}`, name: `千人同名${i}有限公司` })),
+    );
+    const [first, last] = await Promise.all(['千人同名0有限公司', '千人同名1199有限公司'].map((name) => t.db.customer.findFirstOrThrow({ where: { name } })));
+    await createServiceTicket(t.db, { customerId: first.id, createdById: staff.manager.id, status: 'archived', assigneeId: staff.sales.id, summary: '千人中的归档服务' });
+    await createWarning(t.db, { customerId: last.id });
+    expect(await customerNamed(t.db, '千人')).toMatchObject({ customerId: { in: expect.arrayContaining([first.id, last.id]) } });
+    const manager = await login(t.app, 'manager');
+    const archive = (await manager.get(`/service/archive?customerName=${encodeURIComponent('千人')}`)).text;
+    expect(archive).toContain('千人中的归档服务');
+    expect(archive).toContain('共 1 条');
+    const churn = (await manager.get(`/churn?customerName=${encodeURIComponent('千人')}`)).text;
+    expect(churn).toContain('千人同名1199有限公司');
+    expect(churn).toContain('共 1 条');
   });
 });
 

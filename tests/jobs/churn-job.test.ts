@@ -43,7 +43,7 @@ describe('the run record', () => {
   });
 
   test('a run that adds warnings gathers their statistics for the query planner', async () => {
-    const counted = () => db.$queryRawUnsafe<{ stat: string }[]>("SELECT stat FROM sqlite_stat1 WHERE tbl = 'ChurnWarning' AND idx = 'ChurnWarning_customerId_status_idx'");
+    const counted = () => db.$queryRawUnsafe<{ stat: string }[]>("SELECT stat FROM sqlite_stat1 WHERE tbl = 'ChurnWarning' AND idx = 'ChurnWarning_customerId_status_createdAt_idx'");
     // A new test database has no statistics at all.
     expect(await db.$queryRawUnsafe("SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'")).toEqual([]);
     await run('manual');
