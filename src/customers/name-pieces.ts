@@ -149,13 +149,18 @@ const IDS_IN_A_STATEMENT = { sqlite: Math.min(COUNT_LIMIT, SQLITE_PARAMETERS - 1
 /**
  * A condition on other records (churn warnings, tickets) by part of their customer's name: the
  * ids of the customers whose name contains `text`, read through its rarest piece — or, when
- * the search has no piece or more customers hold it than a statement may list, the names
- * compared. Comparing the name of each record's customer read every customer's row (50 ms
+ * the search has no piece (one character, or LIKE's wildcards) or more customers hold it than
+ * a statement may list, the names compared. Comparing the name of each record's customer read every customer's row (50 ms
  * for the archived tickets of 100,000 customers).
  */
 export async function customerNamed(db: Tx, text: string): Promise<{ customerId: { in: number[] } } | { customer: { name: { contains: string } } }> {
   const search = await nameSearch(db, text);
   if (!search || search.holders > IDS_IN_A_STATEMENT[databaseKindOf(db)]) return { customer: { name: { contains: text } } };
-  const named = await db.customerNamePiece.findMany({ where: holding(search, { name: { contains: text } }), select: { customerId: true } });
-  return { customerId: { in: named.map((row) => row.customerId) } };
+  // Read in plain SQL: Prisma took 14 ms to hand over 3,000 ids that SQLite read in 1.6.
+  const named = search.whole
+    ? await db.$queryRaw<{ customerId: number }[]>`SELECT [customerId] FROM [CustomerNamePiece] WHERE [piece] = ${search.piece}`
+    : await db.$queryRaw<{ customerId: number }[]>`
+        SELECT p.[customerId] FROM [CustomerNamePiece] p JOIN [Customer] c ON c.[id] = p.[customerId]
+        WHERE p.[piece] = ${search.piece} AND c.[name] LIKE ${`%${text}%`}`;
+  return { customerId: { in: named.map((row) => Number(row.customerId)) } };
 }
