@@ -51,6 +51,7 @@ describe('the list', () => {
     const order = [assigned, newer, older].map((o) => all.text.indexOf(`>${o.customerName}<`));
     expect(order.every((i) => i > 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(all.text).toContain('共 3 条');
 
     const bySummary = (await session.get('/opportunities?summary=概要B')).text;
     expect(bySummary).toContain('搜索乙公司');
@@ -61,6 +62,7 @@ describe('the list', () => {
     const byStatus = (await session.get('/opportunities?customerName=搜索&status=assigned')).text;
     expect(byStatus).toContain('搜索丙公司');
     expect(byStatus).not.toContain('搜索乙公司');
+    expect(byStatus).toContain('共 1 条');
     expect((await session.get('/opportunities?customerName=没有这样的公司')).text).toContain('没有符合条件的销售机会');
   });
 

@@ -30,6 +30,9 @@ describe('the list of plans', () => {
     expect(res.text).toContain('计划列表乙');
     expect(res.text).not.toContain('计划列表丙');
     expect(res.text).not.toContain('计划列表丁');
+    expect(res.text).toContain('共 2 条');
+    // Whoever sees every plan counts the assigned and finished ones of everyone, never the unassigned.
+    expect((await (await login(t.app, 'manager')).get('/plans?customerName=计划列表')).text).toContain('共 3 条');
     for (const [label, path] of [
       ['制定计划', `/plans/${working.id}"`],
       ['执行计划', `/plans/${working.id}/execute"`],

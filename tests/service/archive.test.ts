@@ -67,6 +67,8 @@ describe('the archive query', () => {
 
   test('is paged, keeping the conditions', async () => {
     for (let i = 1; i <= 11; i++) await archived({ summary: `批量归档${i}`, type: '建议', createdAt: new Date(2025, 5, i) });
+    // Counted among the archived tickets only.
+    await createServiceTicket(t.db, { customerId: staff.customer.id, createdById: staff.sales.id, status: 'handled', assigneeId: staff.otherSales.id, summary: '批量归档之外' });
     const first = await search('summary=' + encodeURIComponent('批量归档'));
     expect(first.text).toContain('共 11 条，第 1/2 页');
     expect(first.text).toContain('批量归档11');
