@@ -18,6 +18,11 @@ class FakeWorker extends EventEmitter implements WorkerProcess {
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
 
+/** Waits for restarts (a kill's exit, then the restart delay) however busy the machine is. */
+async function until(condition: () => boolean) {
+  for (let waited = 0; !condition() && waited < 5000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
 function primaryOf(count: number) {
   const forked: FakeWorker[] = [];
   const primary = runPrimary(count, (env) => {
@@ -43,7 +48,7 @@ test('a worker that stops is started again in its role', async () => {
   const { primary, forked } = primaryOf(2);
   forked[0].emit('listening');
   forked[0].emit('exit', 1, null);
-  await tick();
+  await until(() => forked.length === 3);
   expect(forked).toHaveLength(3);
   expect(forked[2].env).toEqual({});
   expect(primary.workers().map((w) => w.jobs).sort()).toEqual([false, true]);
@@ -54,7 +59,7 @@ test('after a restore in one worker, every other worker is restarted; the restor
   const { primary, forked } = primaryOf(3);
   forked[0].emit('listening');
   forked[1].emit('message', { type: DATABASE_REPLACED });
-  await tick();
+  await until(() => forked.length === 5);
   expect(forked[1].signals).toEqual([]);
   expect(forked[0].signals).toEqual(['SIGTERM']);
   expect(forked[2].signals).toEqual(['SIGTERM']);
