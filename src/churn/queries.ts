@@ -29,7 +29,7 @@ export function listWhere(user: CurrentUser, query: ListQuery, named: Prisma.Chu
 
 /** The list: newest warnings first. */
 export async function churnWarningList(db: Tx, user: CurrentUser, query: ListQuery, page: number) {
-  const named = query.customerName ? await customerNamed(db, query.customerName) : {};
+  const named = query.customerName ? await customerNamed(db, query.customerName, { table: 'ChurnWarning' }) : {};
   const where = listWhere(user, query, named);
   const orderBy: Prisma.ChurnWarningOrderByWithRelationInput[] = [{ createdAt: 'desc' }, { id: 'desc' }];
   // Warnings of listed customers are counted customer by customer along (customerId, status, createdAt).

@@ -118,7 +118,7 @@ export function archiveWhere(query: ArchiveQuery, named: Prisma.ServiceTicketWhe
 
 /** 服务归档: archived tickets matching the query, newest first. */
 export async function archivedTickets(db: Tx, query: ArchiveQuery, page: number) {
-  const named = query.customerName ? await customerNamed(db, query.customerName) : {};
+  const named = query.customerName ? await customerNamed(db, query.customerName, { table: 'ServiceTicket', status: 'archived' }) : {};
   const order: Prisma.ServiceTicketOrderByWithRelationInput[] = [{ createdAt: 'desc' }, { id: 'desc' }];
   return ticketPage(db, archiveWhere(query, named), order, page, archiveCountOrder(query, named, order));
 }

@@ -156,34 +156,44 @@ describe('searching through the pieces finds what comparing names found', () => 
 });
 
 describe('churn warnings and tickets by their customer’s name', () => {
-  test('the customers’ ids through the rarest piece; one character compares the names', async () => {
+  const archivedTickets = { table: 'ServiceTicket', status: 'archived' } as const;
+  const warnings = { table: 'ChurnWarning' } as const;
+
+  test('the ids of the customers with such records through the rarest piece; one character compares the names', async () => {
     const a = await createCustomer(t.db, { name: '记录甲乙丙有限公司' });
     const b = await createCustomer(t.db, { name: '记录甲乙丁有限公司' });
-    expect(await customerNamed(t.db, '甲乙丙')).toEqual({ customerId: { in: [a.id] } });
-    expect(await customerNamed(t.db, '甲乙')).toEqual({ customerId: { in: [a.id, b.id] } });
-    expect(await customerNamed(t.db, '无此名称')).toEqual({ customerId: { in: [] } });
-    expect(await customerNamed(t.db, '丙')).toEqual({ customer: { name: { contains: '丙' } } });
+    await createCustomer(t.db, { name: '记录甲乙戊有限公司' });
+    await createServiceTicket(t.db, { customerId: a.id, createdById: staff.manager.id, status: 'archived', assigneeId: staff.sales.id });
+    await createServiceTicket(t.db, { customerId: b.id, createdById: staff.manager.id, status: 'handled', assigneeId: staff.sales.id });
+    await createWarning(t.db, { customerId: b.id });
+    expect(await customerNamed(t.db, '甲乙', archivedTickets)).toEqual({ customerId: { in: [a.id] } });
+    expect(await customerNamed(t.db, '甲乙', warnings)).toEqual({ customerId: { in: [b.id] } });
+    expect(await customerNamed(t.db, '甲乙丙', archivedTickets)).toEqual({ customerId: { in: [a.id] } });
+    expect(await customerNamed(t.db, '甲乙丁', archivedTickets)).toEqual({ customerId: { in: [] } });
+    expect(await customerNamed(t.db, '无此名称', warnings)).toEqual({ customerId: { in: [] } });
+    expect(await customerNamed(t.db, '丙', archivedTickets)).toEqual({ customer: { name: { contains: '丙' } } });
     // Which database decides how many ids a statement may list; a transaction tells it too.
     expect(databaseKindOf(t.db)).toBe('sqlite');
     expect(await t.db.$transaction(async (tx) => databaseKindOf(tx))).toBe('sqlite');
   });
 
-  test('more customers than SQLite’s old limit of 999 parameters: 服务归档 and 客户流失管理 find theirs', async () => {
+  test('more customers than SQLite’s old limit of 999 parameters: 客户流失管理 and 服务归档 find theirs', async () => {
     await createManyCustomers(
       t.db,
       Array.from({ length: 1200 }, (_, i) => ({ number: `KHQR${String(i).padStart(5, '0')}`, name: `千人同名${i}有限公司` })),
     );
-    const [first, last] = await Promise.all(['千人同名0有限公司', '千人同名1199有限公司'].map((name) => t.db.customer.findFirstOrThrow({ where: { name } })));
-    await createServiceTicket(t.db, { customerId: first.id, createdById: staff.manager.id, status: 'archived', assigneeId: staff.sales.id, summary: '千人中的归档服务' });
-    await createWarning(t.db, { customerId: last.id });
-    expect(await customerNamed(t.db, '千人')).toMatchObject({ customerId: { in: expect.arrayContaining([first.id, last.id]) } });
+    const many = await t.db.customer.findMany({ where: { name: { startsWith: '千人同名' } }, select: { id: true } });
+    await t.db.churnWarning.createMany({ data: many.map(({ id }) => ({ customerId: id, status: 'warning' })) });
+    const last = await t.db.customer.findFirstOrThrow({ where: { name: '千人同名1199有限公司' } });
+    await createServiceTicket(t.db, { customerId: last.id, createdById: staff.manager.id, status: 'archived', assigneeId: staff.sales.id, summary: '千人中的归档服务' });
+    expect(await customerNamed(t.db, '千人', warnings)).toMatchObject({ customerId: { in: expect.arrayContaining([last.id]) } });
     const manager = await login(t.app, 'manager');
+    const churn = (await manager.get(`/churn?customerName=${encodeURIComponent('千人')}`)).text;
+    expect(churn).toContain('共 1200 条，第 1/120 页');
+    expect(churn.match(/<td>千人同名\d+有限公司<\/td>/g)).toHaveLength(10);
     const archive = (await manager.get(`/service/archive?customerName=${encodeURIComponent('千人')}`)).text;
     expect(archive).toContain('千人中的归档服务');
     expect(archive).toContain('共 1 条');
-    const churn = (await manager.get(`/churn?customerName=${encodeURIComponent('千人')}`)).text;
-    expect(churn).toContain('千人同名1199有限公司');
-    expect(churn).toContain('共 1 条');
   });
 });
 
