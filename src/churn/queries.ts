@@ -2,7 +2,8 @@
 // a 销售主管 all), one warning with its measures, and the choices of the filter.
 import type { Prisma, Tx } from '../db/client';
 import { CurrentUser, hasAnyAccess } from '../auth/can';
-import { paged } from '../shared/paging';
+import { toPage } from '../shared/paging';
+import { inOrderOf, join, pageOfIds, raw, sql, type Sql } from '../db/sql-lists';
 import { customerNamed } from '../customers/name-pieces';
 import type { ListQuery } from './schemas';
 import { OPEN_WARNING_STATUSES } from './warning-status';
@@ -13,32 +14,29 @@ const listInclude = {
   customer: { select: { id: true, number: true, name: true, status: true, accountManager: person } },
 } satisfies Prisma.ChurnWarningInclude;
 
-/** The warnings the user may see: with "own" access, those of the customers they manage now. */
-export function visibleWarnings(user: CurrentUser): Prisma.ChurnWarningWhereInput {
-  return hasAnyAccess(user, 'view', 'churn') ? {} : { customer: { accountManagerId: user.id } };
-}
+/** The customers managed by a user, as a condition in plain SQL on ChurnWarning `w`. */
+const managedBy = (userId: number) => sql`w.[customerId] IN (SELECT c.[id] FROM [Customer] c WHERE c.[accountManagerId] = ${userId})`;
 
-/** `named`: the condition on the customer's name (customerNamed), when the query has one. */
-export function listWhere(user: CurrentUser, query: ListQuery, named: Prisma.ChurnWarningWhereInput = {}): Prisma.ChurnWarningWhereInput {
-  const customer: Prisma.CustomerWhereInput = query.accountManagerId ? { accountManagerId: query.accountManagerId } : {};
-  const status = query.status === 'open' ? { in: OPEN_WARNING_STATUSES } : (query.status ?? undefined);
-  return {
-    AND: [visibleWarnings(user), { customer }, named, ...(status ? [{ status }] : [])],
-  };
+/**
+ * The list's conditions, in plain SQL on ChurnWarning `w` (see src/db/sql-lists.ts). With "own"
+ * access a user sees the warnings of the customers they manage now.
+ */
+export async function listConditions(db: Tx, user: CurrentUser, query: ListQuery): Promise<Sql[]> {
+  const statuses = query.status === 'open' ? OPEN_WARNING_STATUSES : query.status ? [query.status] : [];
+  return [
+    ...(hasAnyAccess(user, 'view', 'churn') ? [] : [managedBy(user.id)]),
+    ...(query.accountManagerId ? [managedBy(query.accountManagerId)] : []),
+    ...(query.customerName ? [await customerNamed(db, query.customerName, raw('w.[customerId]'))] : []),
+    ...(statuses.length ? [sql`w.[status] IN (${join(statuses)})`] : []),
+  ];
 }
 
 /** The list: newest warnings first. */
 export async function churnWarningList(db: Tx, user: CurrentUser, query: ListQuery, page: number) {
-  const named = query.customerName ? await customerNamed(db, query.customerName, { table: 'ChurnWarning' }) : {};
-  const where = listWhere(user, query, named);
-  const orderBy: Prisma.ChurnWarningOrderByWithRelationInput[] = [{ createdAt: 'desc' }, { id: 'desc' }];
-  // Warnings of listed customers are counted customer by customer along (customerId, status, createdAt).
-  const countOrder: Prisma.ChurnWarningOrderByWithRelationInput[] = 'customerId' in named ? [{ customerId: 'asc' }] : orderBy;
-  return paged(
-    page,
-    (cap) => db.churnWarning.count({ where, orderBy: countOrder, ...cap }),
-    (window) => db.churnWarning.findMany({ where, include: listInclude, orderBy, ...window }),
-  );
+  const where = await listConditions(db, user, query);
+  const { ids, total } = await pageOfIds(db, { table: 'ChurnWarning', alias: 'w', where, orderBy: sql`w.[createdAt] DESC, w.[id] DESC` }, page);
+  const rows = await db.churnWarning.findMany({ where: { id: { in: ids } }, include: listInclude });
+  return toPage(inOrderOf(ids, rows), total, page);
 }
 
 /** Whom the 客户经理 filter offers: users who manage at least one customer. */

@@ -93,16 +93,9 @@ class EmbeddedDatabaseAdapter extends PrismaBetterSqlite3 {
     // prepare('BEGIN') for a transaction; tests/platform/request-cost.test.ts checks both changes.
     const client = (adapter as unknown as { client: { prepare(sql: string): unknown } }).client;
     client.prepare = preparedOnce(client.prepare.bind(client) as (sql: string) => Statement);
-    // Prisma assumes SQLite's old limit of 999 parameters per statement and refuses more
-    // (P2029); the SQLite built into better-sqlite3 takes 32,766.
-    Object.assign(adapter, { getConnectionInfo: () => ({ supportsRelationJoins: false, maxBindValues: SQLITE_PARAMETERS }) });
     return adapter;
   }
 }
-
-/** Parameters one statement may take: SQLite's (as better-sqlite3 builds it) and SQL Server's. */
-export const SQLITE_PARAMETERS = 32766;
-export const SQLSERVER_PARAMETERS = 2100;
 
 /** Which database a client or transaction talks to (Prisma's own name of its provider). */
 export function databaseKindOf(db: Tx): DatabaseKind {

@@ -1,5 +1,5 @@
 // The default order source: the Order/OrderLine tables in the CRM's own database.
-import { empty, join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
+import { containsText, empty, join, raw, sql, type Sql } from '../db/sql-lists';
 import type { DatabaseKind, Db } from '../db/client';
 import { strictWholeNumber } from '../shared/form';
 import { yearsBetween } from '../shared/years';
@@ -18,11 +18,6 @@ const counted = { status: { in: [...COUNTED_ORDER_STATUSES] } };
 
 function summary(order: { id: number; number: string; date: Date; address: string | null; status: number }): OrderSummary {
   return { id: String(order.id), number: order.number, date: order.date, address: order.address, status: order.status };
-}
-
-/** A LIKE pattern for "contains", the wildcards of the text taken literally (ESCAPE '\\'). */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_[]/g, (c) => `\\${c}`)}%`;
 }
 
 interface ContributionRecord {
@@ -51,7 +46,7 @@ function contributionSql(kind: DatabaseKind, query: ContributionQuery) {
   // index, so that it reads (customerId, status, date, amount) in customer order, no sorting.
   const which = period ? sql`${counted} AND o.[date] >= ${period.from} AND o.[date] < ${period.to}` : sql`+${counted}`;
   const named = customerName
-    ? sql`AND o.[customerId] IN (SELECT n.[id] FROM [Customer] n WHERE n.[name] LIKE ${containsPattern(customerName)} ESCAPE '\\')`
+    ? sql`AND o.[customerId] IN (SELECT n.[id] FROM [Customer] n WHERE ${containsText(raw('n.[name]'), customerName)})`
     : empty;
   const window = kind === 'sqlserver' ? sql`OFFSET ${skip} ROWS FETCH NEXT ${take} ROWS ONLY` : sql`LIMIT ${take} OFFSET ${skip}`;
   return sql`

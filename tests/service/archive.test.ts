@@ -65,6 +65,15 @@ describe('the archive query', () => {
     expect(res.text).toContain('创建日期起格式应为 2011-7-1 或 2011-07-01');
   });
 
+  test('a search takes LIKE’s wildcards literally', async () => {
+    await archived({ summary: '折扣100%的投诉', type: '投诉', createdAt: new Date(2024, 3, 1) });
+    await archived({ summary: '折扣1000元的投诉', type: '投诉', createdAt: new Date(2024, 3, 2) });
+    const res = await search('summary=' + encodeURIComponent('100%'));
+    expect(res.text).toContain('折扣100%的投诉');
+    expect(res.text).not.toContain('折扣1000元的投诉');
+    expect((await search('summary=' + encodeURIComponent('折扣_'))).text).toContain('没有符合条件的已归档服务。');
+  });
+
   test('is paged, keeping the conditions', async () => {
     for (let i = 1; i <= 11; i++) await archived({ summary: `批量归档${i}`, type: '建议', createdAt: new Date(2025, 5, i) });
     // Counted among the archived tickets only.

@@ -1,7 +1,8 @@
 // The status machine and the rules of who may do what, without HTTP.
 import type { CurrentUser } from '../../src/auth/can';
 import { userOf } from '../support/builders/users';
-import { archiveWhere, historyByRound, TicketEventRow } from '../../src/service/queries';
+import { archiveConditions, historyByRound, TicketEventRow } from '../../src/service/queries';
+import type { Tx } from '../../src/db/client';
 import {
   canViewTicket,
   feedbackStep,
@@ -107,14 +108,18 @@ describe('reading', () => {
     ]);
   });
 
-  test('the archive date range covers whole days of the server', () => {
-    const where = archiveWhere({
+  test('the archive date range covers whole days of the server', async () => {
+    const conditions = await archiveConditions({} as Tx, {
       customerName: null,
       summary: null,
       type: null,
       createdFrom: new Date(Date.UTC(2024, 0, 15)),
       createdTo: new Date(Date.UTC(2024, 0, 31)),
     });
-    expect(where).toEqual({ status: 'archived', createdAt: { gte: new Date(2024, 0, 15), lt: new Date(2024, 1, 1) } });
+    expect(conditions.map((condition) => [condition.sql, condition.values])).toEqual([
+      ['t.[status] = ?', ['archived']],
+      ['t.[createdAt] >= ?', [new Date(2024, 0, 15)]],
+      ['t.[createdAt] < ?', [new Date(2024, 1, 1)]],
+    ]);
   });
 });
