@@ -3,7 +3,7 @@
 import type { Prisma, Tx } from '../db/client';
 import { CurrentUser, ownedWhere } from '../auth/can';
 import { isNormalUser, normalUsers } from '../auth/users';
-import { paged, Page } from '../shared/paging';
+import { paged, Page, pageWindow, toPage } from '../shared/paging';
 import { PLAN_STATUSES } from './opportunity-status';
 import type { OpportunitySearch, PlanSearch } from './schemas';
 
@@ -23,15 +23,45 @@ const people = {
 
 export type OpportunityRow = Prisma.OpportunityGetPayload<{ include: typeof people }>;
 
-const NEWEST_FIRST: Prisma.OpportunityOrderByWithRelationInput[] = [{ createdAt: 'desc' }, { id: 'desc' }];
+const NEWEST_FIRST: Order = [{ createdAt: 'desc' }, { id: 'desc' }];
+
+type Order = Prisma.OpportunityOrderByWithRelationInput[];
 
 /**
- * The order a count reads the matches of a search in: a search by customer name along
- * (status, customerName), so that the names are compared in the index and no row is read
- * (12 ms → 1.3 ms over 20,000 opportunities); otherwise the list's own order.
+ * The order along the index that holds the text a search compares: customer name along
+ * (status, customerName), summary and contact along their own. Read in it, the texts are
+ * compared in the index and no row is read (a count 12 ms → 1.3 ms over 20,000 opportunities).
  */
-function countOrder(search: { customerName?: string | null }, listOrder: Prisma.OpportunityOrderByWithRelationInput[]) {
-  return search.customerName ? [{ status: 'asc' as const }, { customerName: 'asc' as const }] : listOrder;
+function alongSearchedText(search: { customerName?: string | null; summary?: string | null; contact?: string | null }): Order | null {
+  if (search.customerName) return [{ status: 'asc' }, { customerName: 'asc' }];
+  if (search.summary) return [{ summary: 'asc' }];
+  if (search.contact) return [{ contact: 'asc' }];
+  return null;
+}
+
+/** A search with at most this many matches is paged by their ids. */
+const FEW_MATCHES = 200;
+
+/**
+ * One page of a list, in `orderBy`. A text search first reads its matches' ids along the text's
+ * index: when they are few, the page is read by those ids. The list's own order would read
+ * every row looking for them (10 ms for a summary no opportunity has); when they are many it
+ * finds a page's worth soon, and the count still reads along the text's index.
+ */
+async function opportunityPage(db: Tx, where: Prisma.OpportunityWhereInput, orderBy: Order, along: Order | null, page: number) {
+  if (along) {
+    const matches = await db.opportunity.findMany({ where, orderBy: along, select: { id: true }, take: FEW_MATCHES + 1 });
+    if (matches.length <= FEW_MATCHES) {
+      const ids = matches.map((match) => match.id);
+      const items = await db.opportunity.findMany({ where: { id: { in: ids } }, include: people, orderBy, ...pageWindow(page) });
+      return toPage(items, ids.length, page);
+    }
+  }
+  return paged(
+    page,
+    (cap) => db.opportunity.count({ where, orderBy: along ?? orderBy, ...cap }),
+    (window) => db.opportunity.findMany({ where, include: people, orderBy, ...window }),
+  );
 }
 
 export function opportunityWhere(search: OpportunitySearch): Prisma.OpportunityWhereInput {
@@ -45,12 +75,7 @@ export function opportunityWhere(search: OpportunitySearch): Prisma.OpportunityW
 
 /** 销售机会管理: every opportunity matching the search, newest first. */
 export function opportunityList(db: Tx, search: OpportunitySearch, page: number): Promise<Page<OpportunityRow>> {
-  const where = opportunityWhere(search);
-  return paged(
-    page,
-    (cap) => db.opportunity.count({ where, orderBy: countOrder(search, NEWEST_FIRST), ...cap }),
-    (window) => db.opportunity.findMany({ where, include: people, orderBy: NEWEST_FIRST, ...window }),
-  );
+  return opportunityPage(db, opportunityWhere(search), NEWEST_FIRST, alongSearchedText(search), page);
 }
 
 /**
@@ -67,13 +92,7 @@ export function planWhere(user: CurrentUser, search: PlanSearch): Prisma.Opportu
 
 /** 客户开发计划: the user's opportunities with a plan, the most recently assigned first. */
 export function planList(db: Tx, user: CurrentUser, search: PlanSearch, page: number): Promise<Page<OpportunityRow>> {
-  const where = planWhere(user, search);
-  const orderBy: Prisma.OpportunityOrderByWithRelationInput[] = [{ assignedAt: 'desc' }, { id: 'desc' }];
-  return paged(
-    page,
-    (cap) => db.opportunity.count({ where, orderBy: countOrder(search, orderBy), ...cap }),
-    (window) => db.opportunity.findMany({ where, include: people, orderBy, ...window }),
-  );
+  return opportunityPage(db, planWhere(user, search), [{ assignedAt: 'desc' }, { id: 'desc' }], alongSearchedText(search), page);
 }
 
 /** One opportunity with its people, the customer it became, and its plan items by date. */

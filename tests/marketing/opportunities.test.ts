@@ -66,6 +66,26 @@ describe('the list', () => {
     expect((await session.get('/opportunities?customerName=没有这样的公司')).text).toContain('没有符合条件的销售机会');
   });
 
+  test('a search with many matches (more than are paged by their ids) is counted and paged in the same order', async () => {
+    const at = (i: number) => new Date(Date.UTC(2019, 0, 1, 0, i));
+    await t.db.opportunity.createMany({
+      data: Array.from({ length: 205 }, (_, i) => ({
+        source: '展会', customerName: `多匹配公司${i}`, successRate: 50, summary: `多匹配概要${String(i).padStart(3, '0')}`,
+        contact: '多匹配联系人', contactPhone: '13800000000', description: '多匹配', createdById: staff.manager.id, createdAt: at(i),
+      })),
+    });
+    const session = await login(t.app, 'manager');
+    for (const query of ['summary=多匹配概要', 'contact=多匹配联系人', 'customerName=多匹配公司']) {
+      const first = (await session.get(`/opportunities?${encodeURI(query)}`)).text;
+      expect(first).toContain('共 205 条，第 1/21 页');
+      expect(first).toContain('多匹配公司204<');
+      const last = (await session.get(`/opportunities?${encodeURI(query)}&page=21`)).text;
+      expect(last).toContain('多匹配公司0<');
+      expect(last).toContain('多匹配公司4<');
+      expect(last).not.toContain('多匹配公司5<');
+    }
+  });
+
   test('pages by ten, keeping the search', async () => {
     for (let i = 0; i < 12; i += 1) {
       await createOpportunity(t.db, { createdById: staff.manager.id, customerName: `分页公司${String(i).padStart(2, '0')}`, createdAt: new Date(Date.UTC(2020, 0, 1, 0, i)) });
