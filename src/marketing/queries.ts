@@ -3,7 +3,7 @@
 import type { Prisma, Tx } from '../db/client';
 import { CurrentUser, ownedWhere } from '../auth/can';
 import { isNormalUser, normalUsers } from '../auth/users';
-import { paged, Page, pageWindow, toPage } from '../shared/paging';
+import { FEW_MATCHES, paged, Page, pageWindow, toPage } from '../shared/paging';
 import { PLAN_STATUSES } from './opportunity-status';
 import type { OpportunitySearch, PlanSearch } from './schemas';
 
@@ -38,9 +38,6 @@ function alongSearchedText(search: { customerName?: string | null; summary?: str
   if (search.contact) return [{ contact: 'asc' }];
   return null;
 }
-
-/** A search with at most this many matches is paged by their ids. */
-const FEW_MATCHES = 200;
 
 /**
  * One page of a list, in `orderBy`. A text search first reads its matches' ids along the text's

@@ -12,6 +12,12 @@ const MAX_PAGE = 1_000_000;
  */
 export const COUNT_LIMIT = 10_000;
 
+/**
+ * A search with at most this many matches is paged by them: read from the cheapest index, then
+ * put in the list's order. Reading the list in its order would read every row looking for them.
+ */
+export const FEW_MATCHES = 200;
+
 export interface Page<T> {
   items: T[];
   page: number;
