@@ -24,6 +24,23 @@ export function calendarDay(date: Date, timeZone?: string): CalendarDay {
   return format.format(date);
 }
 
+/** Time zones are at most 14 hours ahead of UTC and 12 hours behind. */
+const MOST_AHEAD_MS = 14 * 3_600_000;
+const MOST_BEHIND_MS = 12 * 3_600_000;
+
+/**
+ * Whether `date`'s calendar day in `timeZone` is before `day`. Decided from the
+ * instant alone unless it lies within a zone's offset of the day's start in UTC:
+ * formatting each of a hundred thousand dates was most of the rule's time.
+ */
+export function isBeforeDay(date: Date, day: CalendarDay, timeZone?: string): boolean {
+  const dayStartUtc = Date.parse(`${day}T00:00:00Z`);
+  const instant = date.getTime();
+  if (instant < dayStartUtc - MOST_AHEAD_MS) return true;
+  if (instant >= dayStartUtc + MOST_BEHIND_MS) return false;
+  return calendarDay(date, timeZone) < day;
+}
+
 /**
  * The day CHURN_AFTER_MONTHS months before `now`'s day (both in `timeZone`,
  * the zone the job is scheduled in): the last order must be before it. An
@@ -67,7 +84,7 @@ export function selectChurnCandidates(
   return customers
     .filter((customer) => !withOpenWarning.has(customer.id))
     .map((customer) => ({ customer, lastOrderDate: lastOrderDates.get(customer.id) ?? null }))
-    .filter(({ customer, lastOrderDate }) => calendarDay(lastOrderDate ?? customer.createdAt, timeZone) < cutoff)
+    .filter(({ customer, lastOrderDate }) => isBeforeDay(lastOrderDate ?? customer.createdAt, cutoff, timeZone))
     .map(({ customer, lastOrderDate }) => ({
       customerId: customer.id,
       accountManagerId: customer.accountManagerId,

@@ -52,7 +52,8 @@ const offIndex = (kind: DatabaseKind) => (kind === 'sqlite' ? raw('+') : empty);
  * selects. Customers are taken in windows of ids; per window a constant number
  * of queries: the customers, their last order dates (one call of the order
  * source), the unfinished warnings of the batch's range of ids, then — when
- * there are candidates — one transaction that reads both again, adds the
+ * there are candidates — one transaction that checks again which of the window's
+ * customers changed meanwhile (stillWithoutWarning), adds the
  * warnings (one INSERT per INSERTED_AT_ONCE) and writes one audit entry. Safe to repeat: a
  * customer with an unfinished warning is skipped. Running twice at the same
  * moment is prevented by the caller's lock (jobs/churn-warnings.ts).
@@ -139,16 +140,20 @@ const WARNING_COLUMNS = ['customerId', 'accountManagerId', 'lastOrderDate', 'sta
 export const INSERTED_AT_ONCE = rowsPerInsert(WARNING_COLUMNS.length);
 
 /**
- * The candidates still 正常 and still without an unfinished warning, read again
- * inside the writing transaction: a 确认流失 or another warning may have landed
- * since the job's first reads. Two queries over the batch's range of ids.
+ * The candidates still 正常 and still without an unfinished warning, checked
+ * again inside the writing transaction: a 确认流失 or another warning may have
+ * landed since the job's first reads. One query over the batch's range of ids
+ * (a range, not a list: SQL Server takes at most 2100 parameters) that answers
+ * only the customers that changed meanwhile, usually none.
  */
 async function stillWithoutWarning(tx: Tx, candidates: ChurnCandidate[], range: IdRange): Promise<ChurnCandidate[]> {
-  // A range of ids, not a list: SQL Server takes at most 2100 parameters.
-  const active = await activeCustomersIn(tx, range);
-  const open = await openWarningCustomers(tx, range);
-  const stillActive = new Set(active.map((c) => c.id));
-  return candidates.filter((c) => stillActive.has(c.customerId) && !open.has(c.customerId));
+  const changed = await tx.$queryRaw<{ id: number }[]>`
+    SELECT c.id FROM [Customer] c
+     WHERE c.id BETWEEN ${range.gte} AND ${range.lte}
+       AND (${offIndex(range.kind)}c.status NOT IN (${join(ACTIVE_CUSTOMER_STATUSES)})
+            OR EXISTS (SELECT 1 FROM [ChurnWarning] w WHERE w.customerId = c.id AND w.status IN (${join(OPEN_WARNING_STATUSES)})))`;
+  const excluded = new Set(changed.map((c) => Number(c.id)));
+  return candidates.filter((c) => !excluded.has(c.customerId));
 }
 
 async function openWarningCustomers(db: Db | Tx, customerIds: IdRange): Promise<Set<number>> {

@@ -1,5 +1,5 @@
 // The selection rule and the status machine, as plain data.
-import { CHURN_AFTER_MONTHS, churnCutoffDay, selectChurnCandidates, COUNTED_ORDER_STATUSES } from '../../src/churn/churn-rule';
+import { calendarDay, CHURN_AFTER_MONTHS, churnCutoffDay, isBeforeDay, selectChurnCandidates, COUNTED_ORDER_STATUSES } from '../../src/churn/churn-rule';
 import { CHURN_WARNING_STATUS, churnRefusal, churnStepsFor, OPEN_WARNING_STATUSES } from '../../src/churn/warning-status';
 import { userOf } from '../support/builders/users';
 
@@ -36,6 +36,24 @@ describe('the cutoff', () => {
 
   test('only shipped (5) and paid (6) orders count, from the one list of the order source', () => {
     expect([...COUNTED_ORDER_STATUSES]).toEqual([5, 6]);
+  });
+});
+
+describe('isBeforeDay', () => {
+  test('agrees with the calendar day in every zone, at every quarter hour around the day’s start', () => {
+    const zones = [undefined, 'UTC', 'Asia/Shanghai', 'Pacific/Kiritimati', 'Etc/GMT+12', 'America/St_Johns', 'Asia/Kathmandu', 'Europe/London'];
+    const dayStart = Date.parse('2026-05-28T00:00:00Z');
+    for (const zone of zones) {
+      for (let minutes = -26 * 60; minutes <= 26 * 60; minutes += 15) {
+        const date = new Date(dayStart + minutes * 60_000);
+        expect([zone, date.toISOString(), isBeforeDay(date, '2026-05-28', zone)]).toEqual([zone, date.toISOString(), calendarDay(date, zone) < '2026-05-28']);
+      }
+    }
+  });
+
+  test('far from the day either way, without asking the zone', () => {
+    expect(isBeforeDay(new Date('2020-01-01T00:00:00Z'), '2026-05-28', 'Asia/Shanghai')).toBe(true);
+    expect(isBeforeDay(new Date('2026-11-01T00:00:00Z'), '2026-05-28', 'Asia/Shanghai')).toBe(false);
   });
 });
 

@@ -176,3 +176,22 @@ test('more warnings in a window than one INSERT takes: every one written, with i
   expect(warnings[warnings.length - 1].lastOrderDate).toEqual(at(2026, 2, 3));
   expect(warnings[0].lastOrderDate).toBeNull();
 });
+
+test('a customer churned or warned while the job reads its window is checked again before writing, and gets no warning', async () => {
+  const [churned, warned, untouched] = [await createCustomer(db, { createdAt: LONG_AGO }), await createCustomer(db, { createdAt: LONG_AGO }), await createCustomer(db, { createdAt: LONG_AGO })];
+  const source = crmOrderSource(db);
+  // What others do between the job's reads of the window and its writing transaction.
+  const meanwhile = {
+    ...source,
+    lastOrderDates: async (keys: { id: number; number: string }[]) => {
+      const answer = await source.lastOrderDates(keys);
+      await db.customer.update({ where: { id: churned.id }, data: { status: 'churned' } });
+      await createWarning(db, { customerId: warned.id, status: 'deferred' });
+      return answer;
+    },
+  };
+  expect(await raiseChurnWarnings(db, meanwhile, { now: RUN })).toMatchObject({ added: 1 });
+  expect(await warningsOf(churned.id)).toEqual([]);
+  expect((await warningsOf(warned.id)).map((w) => w.status)).toEqual(['deferred']);
+  expect((await warningsOf(untouched.id)).map((w) => w.status)).toEqual(['warning']);
+});
