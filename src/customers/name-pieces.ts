@@ -1,11 +1,12 @@
-// 名称片段 (name pieces): every two characters in a row of a customer's name,
-// kept beside the name in CustomerNamePiece. A search by part of a name
-// (客户名称 contains …) reads the customers holding the search's rarest piece
-// from that table's key and compares only their names, instead of comparing
-// all 100,000 names (5–9 ms, half of it again to count them). Most Chinese
-// searches are two characters, hence pieces of two (SQLite's trigram index
-// needs three). Whoever writes a name writes its pieces in the same transaction.
-import type { Db, Prisma, Tx } from '../db/client';
+// 名称片段 (name pieces): each character of a customer's name and every two
+// characters in a row, kept beside the name in CustomerNamePiece. A search by
+// part of a name (客户名称 contains …) reads the customers holding the search's
+// rarest piece from that table's key and compares only their names, instead of
+// comparing all 100,000 names (5–9 ms, half of it again to count them; 15–27 ms
+// for one character). Most Chinese searches are one or two characters, hence
+// pieces of one and two (SQLite's trigram index needs three). Whoever writes a
+// name writes its pieces in the same transaction.
+import { databaseKindOf, type DatabaseKind, type Db, type Prisma, type Tx } from '../db/client';
 import { containsText, empty, raw, sql, type Sql } from '../db/sql-lists';
 import { insertRows } from '../db/insert-rows';
 import { COUNT_LIMIT } from '../shared/paging';
@@ -15,12 +16,20 @@ function folded(text: string): string {
   return text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
 }
 
-/** The distinct pieces of a name or search text: none for fewer than two characters. */
-export function namePieces(text: string): string[] {
+/** The distinct pieces of a name: its characters, then every two in a row. */
+export function namePieces(name: string): string[] {
+  const characters = Array.from(folded(name));
+  return [...new Set([...characters, ...pairs(characters)])];
+}
+
+/** The pieces a search is read through: every two characters in a row, or a single character itself. */
+export function searchPieces(text: string): string[] {
   const characters = Array.from(folded(text));
-  const pieces = new Set<string>();
-  for (let i = 0; i + 1 < characters.length; i++) pieces.add(characters[i] + characters[i + 1]);
-  return [...pieces];
+  return characters.length === 1 ? characters : [...new Set(pairs(characters))];
+}
+
+function pairs(characters: string[]): string[] {
+  return characters.slice(1).map((character, i) => characters[i] + character);
 }
 
 /** The pieces of new customers' names. */
@@ -35,31 +44,49 @@ export async function renewNamePieces(tx: Tx, customer: { id: number; name: stri
   await writeNamePieces(tx, [customer]);
 }
 
+/** Customers looked at, and written, at a time: a window of ids. */
 const FILLED_AT_ONCE = 1000;
 
 /**
- * Writes the pieces of every customer that has none (a database made before
- * pieces were kept, rows inserted behind the application's back), a thousand
- * customers to a transaction. Names of one character have none and stay so.
- * Returns how many customers got pieces.
+ * A name's first character as its piece is kept, in each database's words: a
+ * customer without that piece has none, or those of a version without pieces of
+ * one character. SQLite's lower() folds ASCII letters only, as folded() does;
+ * SQL Server's case-insensitive collations compare letters without case. (Under a
+ * collation without supplementary characters (_SC), LEFT cuts such a first
+ * character in half: that customer's pieces are written again at every start.)
+ */
+const FIRST_CHARACTER: Record<DatabaseKind, Sql> = {
+  sqlite: sql`lower(substr(c.[name], 1, 1))`,
+  sqlserver: sql`LEFT(c.[name], 1)`,
+};
+
+function customersWithoutPieces(db: Tx, from: number, kind: DatabaseKind) {
+  return db.$queryRaw<{ id: number | bigint; name: string }[]>`
+    SELECT c.[id] AS id, c.[name] AS name FROM [Customer] c
+     WHERE c.[id] BETWEEN ${from} AND ${from + FILLED_AT_ONCE - 1} AND c.[name] <> ''
+       AND NOT EXISTS (SELECT 1 FROM [CustomerNamePiece] p WHERE p.[customerId] = c.[id] AND p.[piece] = ${FIRST_CHARACTER[kind]})`;
+}
+
+/**
+ * Writes the pieces of every customer that lacks them (a database made before
+ * pieces, or pieces of one character, were kept; rows inserted behind the
+ * application's back), a window of a thousand ids at a time, each window that
+ * has some in one transaction, read again there. Returns how many customers got pieces.
  */
 export async function fillMissingNamePieces(db: Db): Promise<number> {
+  const kind = databaseKindOf(db);
+  const [{ last }] = await db.$queryRaw<{ last: number | bigint | null }[]>`SELECT MAX([id]) AS last FROM [Customer]`;
   let written = 0;
-  for (let after = 0; ; ) {
-    const batch = await db.$transaction(async (tx) => {
-      const customers = await tx.customer.findMany({
-        where: { id: { gt: after }, namePieces: { none: {} } },
-        select: { id: true, name: true },
-        orderBy: { id: 'asc' },
-        take: FILLED_AT_ONCE,
-      });
+  for (let from = 1; from <= Number(last ?? 0); from += FILLED_AT_ONCE) {
+    if ((await customersWithoutPieces(db, from, kind)).length === 0) continue;
+    written += await db.$transaction(async (tx) => {
+      const customers = (await customersWithoutPieces(tx, from, kind)).map(({ id, name }) => ({ id: Number(id), name }));
+      await tx.customerNamePiece.deleteMany({ where: { customerId: { in: customers.map((c) => c.id) } } });
       await writeNamePieces(tx, customers);
-      return customers;
+      return customers.length;
     });
-    written += batch.filter((customer) => namePieces(customer.name).length > 0).length;
-    if (batch.length < FILLED_AT_ONCE) return written;
-    after = batch[batch.length - 1].id;
   }
+  return written;
 }
 
 // ---------------------------------------------------------------- searching
@@ -81,11 +108,11 @@ export interface NameSearch {
 
 /**
  * How a search by part of a name is read: through the rarest of its pieces —
- * or, for a single character or a search holding LIKE's wildcards (which
- * `contains` passes on to SQLite), by comparing every name as before (null).
+ * or, for a search holding LIKE's wildcards (which `contains` passes on to
+ * SQLite), by comparing every name as before (null).
  */
 export async function nameSearch(db: Tx, text: string): Promise<NameSearch | null> {
-  const pieces = namePieces(text);
+  const pieces = searchPieces(text);
   if (pieces.length === 0 || /[%_\\[]/.test(text)) return null;
   let best: { piece: string; holders: number } | null = null;
   for (const piece of pieces.slice(0, PIECES_WEIGHED)) {
@@ -94,7 +121,7 @@ export async function nameSearch(db: Tx, text: string): Promise<NameSearch | nul
     if (!best || holders < best.holders) best = { piece, holders };
     if (holders <= RARE_PIECE) break;
   }
-  return best && { ...best, rare: best.holders <= RARE_PIECE, whole: pieces.length === 1 && Array.from(text).length === 2 };
+  return best && { ...best, rare: best.holders <= RARE_PIECE, whole: pieces.length === 1 && Array.from(text).length <= 2 };
 }
 
 /**
@@ -152,7 +179,7 @@ export async function pageOfCustomers(
  *   its index.
  * - A piece most names hold (more than COUNT_LIMIT): the records are read in the list's order
  *   and each one's customer checked, as matches are dense (listing 100,000 holders took 50 ms).
- * - A search without pieces (one character, LIKE's wildcards): the customers whose name
+ * - A search holding LIKE's wildcards (taken literally here): the customers whose name
  *   contains it.
  */
 export async function customerNamed(db: Tx, text: string, customerId: Sql): Promise<Sql> {

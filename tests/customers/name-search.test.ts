@@ -2,7 +2,7 @@
 // the pieces kept with every name written (开发成功, 编辑, demo data), filled in
 // for customers written without them, and the list and 服务创建's choice finding
 // exactly what comparing every name found — in the same order, with the same count.
-import { customerNamed, fillMissingNamePieces, namePieces, nameSearch, RARE_PIECE } from '../../src/customers/name-pieces';
+import { customerNamed, fillMissingNamePieces, namePieces, nameSearch, RARE_PIECE, searchPieces } from '../../src/customers/name-pieces';
 import { databaseKindOf } from '../../src/db/client';
 import { raw, sql } from '../../src/db/sql-lists';
 import { COUNT_LIMIT } from '../../src/shared/paging';
@@ -28,16 +28,24 @@ const piecesOf = async (customerId: number) =>
   (await t.db.customerNamePiece.findMany({ where: { customerId }, orderBy: { piece: 'asc' } })).map((p) => p.piece);
 
 describe('the pieces of a name', () => {
-  test('every two characters in a row, once each, letters in lower case; none for a single character', () => {
-    expect(namePieces('泰和ABc泰和')).toEqual(['泰和', '和a', 'ab', 'bc', 'c泰']);
-    expect(namePieces('泰')).toEqual([]);
+  test('each character and every two characters in a row, once each, letters in lower case', () => {
+    expect(namePieces('泰和ABc泰和')).toEqual(['泰', '和', 'a', 'b', 'c', '泰和', '和a', 'ab', 'bc', 'c泰']);
+    expect(namePieces('泰')).toEqual(['泰']);
     expect(namePieces('')).toEqual([]);
     // Characters, not UTF-16 units: a character outside the BMP stays whole.
-    expect(namePieces('𠀋和')).toEqual(['𠀋和']);
+    expect(namePieces('𠀋和')).toEqual(['𠀋', '和', '𠀋和']);
   });
 
-  test('a search holding LIKE wildcards, or of one character, compares names as before', async () => {
-    expect(await nameSearch(t.db, '泰')).toBeNull();
+  test('a search is read through its pairs of characters, or a single character through itself', () => {
+    expect(searchPieces('泰和泰和')).toEqual(['泰和', '和泰']);
+    expect(searchPieces('泰')).toEqual(['泰']);
+    expect(searchPieces('A')).toEqual(['a']);
+    expect(searchPieces('𠀋')).toEqual(['𠀋']);
+  });
+
+  test('one character is a whole search; a search holding LIKE wildcards compares names as before', async () => {
+    expect(await nameSearch(t.db, '泰')).toMatchObject({ piece: '泰', whole: true });
+    expect(await nameSearch(t.db, '泰泰泰')).toMatchObject({ piece: '泰泰', whole: false });
     expect(await nameSearch(t.db, '泰_和')).toBeNull();
     expect(await nameSearch(t.db, '100%')).toBeNull();
   });
@@ -81,8 +89,22 @@ describe('kept with every name written', () => {
     const session = await login(t.app, 'manager');
     const search = () => session.get(`/customers?name=${encodeURIComponent('壬癸')}`).then((res) => listed(res.text));
     expect(await search()).toEqual([]);
-    expect(await fillMissingNamePieces(t.db)).toBe(1);
+    expect(await fillMissingNamePieces(t.db)).toBe(2);
     expect(await search()).toEqual(['补建壬癸有限公司']);
+    expect(listed((await session.get(`/customers?name=${encodeURIComponent('壬')}`)).text)).toEqual(['补建壬癸有限公司']);
+    expect(await fillMissingNamePieces(t.db)).toBe(0);
+  });
+
+  test('customers whose pieces were written before pieces of one character were kept get them at the next start', async () => {
+    const customer = await createCustomer(t.db, { name: '旧版片段卯辰有限公司' });
+    await t.db.$executeRaw`DELETE FROM CustomerNamePiece WHERE customerId = ${customer.id} AND length(piece) = 1`;
+    const session = await login(t.app, 'manager');
+    const search = (text: string) => session.get(`/customers?name=${encodeURIComponent(text)}`).then((res) => listed(res.text));
+    expect(await search('卯')).toEqual([]);
+    expect(await search('卯辰')).toEqual(['旧版片段卯辰有限公司']);
+    expect(await fillMissingNamePieces(t.db)).toBe(1);
+    expect(await search('卯')).toEqual(['旧版片段卯辰有限公司']);
+    expect(await piecesOf(customer.id)).toEqual([...namePieces('旧版片段卯辰有限公司')].sort());
     expect(await fillMissingNamePieces(t.db)).toBe(0);
   });
 });
@@ -114,6 +136,17 @@ describe('searching through the pieces finds what comparing names found', () => 
     // Pieces in a row, not merely present: 州寰 and 宇电 are both in 杭州寰宇电子…, 州寰宇电 too, 州电 nowhere.
     expect((await session.get(`/customers?name=${encodeURIComponent('州寰宇电')}`)).text).toContain('共 6 条');
     expect(listed((await session.get(`/customers?name=${encodeURIComponent('寰电')}`)).text)).toEqual([]);
+  });
+
+  test('by one character: the same list, count and pages', async () => {
+    const session = await login(t.app, 'manager');
+    const two = (await session.get(`/customers?name=${encodeURIComponent('寰宇')}`)).text;
+    const one = (await session.get(`/customers?name=${encodeURIComponent('宇')}`)).text;
+    expect(one).toContain('共 12 条');
+    expect(listed(one)).toEqual(listed(two));
+    expect(listed((await session.get(`/customers?name=${encodeURIComponent('宇')}&page=2`)).text)).toEqual(['杭州寰宇科技有限公司01', '苏州寰宇科技有限公司00']);
+    expect((await session.get(`/customers?name=${encodeURIComponent('科')}`)).text).toContain('共 6 条');
+    expect(listed((await session.get(`/customers?name=${encodeURIComponent('宇')}&region=${encodeURIComponent('华东')}`)).text)).toHaveLength(6);
   });
 
   test('with the other conditions of the search: region and status', async () => {
@@ -178,7 +211,10 @@ describe('churn warnings and tickets by their customer’s name', () => {
     expect(await namesOf('甲乙丙')).toEqual(['记录甲乙丙有限公司']);
     expect(await namesOf('乙丁有')).toEqual(['记录甲乙丁有限公司']);
     expect(await namesOf('无此名称')).toEqual([]);
-    // One character and LIKE's wildcards (taken literally) compare every name.
+    // One character is a piece of its own; LIKE's wildcards (taken literally) compare every name.
+    expect((await customerNamed(t.db, '丙', raw('t.[customerId]'))).sql).toBe(
+      't.[customerId] IN (SELECT p.[customerId] FROM [CustomerNamePiece] p WHERE p.[piece] = ?)',
+    );
     expect(await namesOf('丙')).toEqual(['记录甲乙丙有限公司']);
     expect(await namesOf('%乙_')).toEqual(['记录%乙_公司']);
     expect(await namesOf('_')).toEqual(['记录%乙_公司']);
