@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "ServiceTicket_status_customerId_idx" ON "ServiceTicket"("status", "customerId");
