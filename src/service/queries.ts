@@ -73,6 +73,13 @@ export function isTicketHandler(db: Tx, userId: number): Promise<boolean> {
  * the user owns, as OWNER_FIELDS in auth/can.ts says (handle: the assignee;
  * feedback: the assignee or the creator).
  */
+/**
+ * The lists of waiting tickets, oldest first. The home page counts them in this order too:
+ * along (status, createdAt) the tickets of a status are read in the table's order, where any
+ * other index of the status alone would read their rows at random.
+ */
+export const WAITING_ORDER: Prisma.ServiceTicketOrderByWithRelationInput[] = [{ createdAt: 'asc' }, { id: 'asc' }];
+
 export function waitingFor(user: CurrentUser, right: TicketRight): Prisma.ServiceTicketWhereInput {
   return { status: { in: statusesFor(right) }, ...ownedWhere<Prisma.ServiceTicketWhereInput>(user, right, 'ticket') };
 }
@@ -101,7 +108,7 @@ function ticketPage(
 
 /** The list of one step: oldest first, as they wait. */
 export function ticketsWaitingFor(db: Tx, user: CurrentUser, right: TicketRight, page: number) {
-  return ticketPage(db, waitingFor(user, right), [{ createdAt: 'asc' }, { id: 'asc' }], page);
+  return ticketPage(db, waitingFor(user, right), WAITING_ORDER, page);
 }
 
 /** 服务归档's conditions, in plain SQL on ServiceTicket `t` (see src/db/sql-lists.ts). */

@@ -4,7 +4,7 @@ import { can, CurrentUser } from '../auth/can';
 import type { TicketRight } from './ticket-status';
 import type { Db } from '../db/client';
 import type { Todo } from '../shared/todos';
-import { waitingFor } from './queries';
+import { WAITING_ORDER, waitingFor } from './queries';
 
 const STEP_TODOS: { right: TicketRight; label: string; href: string }[] = [
   { right: 'assign', label: '待分配的服务', href: '/service/assign' },
@@ -14,7 +14,7 @@ const STEP_TODOS: { right: TicketRight; label: string; href: string }[] = [
 
 export async function serviceTodos(db: Db, user: CurrentUser): Promise<Todo[]> {
   const steps = STEP_TODOS.filter((step) => can(user, step.right, 'ticket'));
-  const counts = await Promise.all(steps.map((step) => db.serviceTicket.count({ where: waitingFor(user, step.right) })));
+  const counts = await Promise.all(steps.map((step) => db.serviceTicket.count({ where: waitingFor(user, step.right), orderBy: WAITING_ORDER })));
   return steps
     .map((step, i) => ({ label: step.label, href: step.href, count: counts[i] }))
     .filter((todo) => todo.count > 0);
