@@ -6,6 +6,7 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import type { PrismaClient, Prisma } from '#prisma';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client';
+import { countCache, isCount, isPlainRead, type CountCache } from './count-cache';
 
 export type Db = PrismaClient;
 /** A client or an interactive transaction: what domain functions take. */
@@ -91,8 +92,17 @@ class EmbeddedDatabaseAdapter extends PrismaBetterSqlite3 {
     await adapter.executeRaw({ sql: 'PRAGMA synchronous = NORMAL', args: [], argTypes: [] });
     // The adapter (7.10, pinned) calls prepare(sql).bind(args) for every query and
     // prepare('BEGIN') for a transaction; tests/platform/request-cost.test.ts checks both changes.
-    const client = (adapter as unknown as { client: { prepare(sql: string): unknown } }).client;
-    client.prepare = preparedOnce(client.prepare.bind(client) as (sql: string) => Statement);
+    const client = (adapter as unknown as { client: Connection }).client;
+    const prepare = client.prepare.bind(client) as (sql: string) => Statement;
+    const dataVersion = (client.prepare('PRAGMA data_version') as { pluck(): { get(): unknown } }).pluck();
+    const counts = countCache(() => dataVersion.get());
+    client.prepare = preparedOnce(prepare, counts);
+    // A script (Prisma's executeScript) may write anything.
+    const exec = client.exec.bind(client);
+    client.exec = (script: string) => {
+      counts.changed();
+      return exec(script);
+    };
     return adapter;
   }
 }
@@ -102,9 +112,16 @@ export function databaseKindOf(db: Tx): DatabaseKind {
   return (db as unknown as { _activeProvider: string })._activeProvider === 'sqlserver' ? 'sqlserver' : 'sqlite';
 }
 
+/** What the adapter uses of a better-sqlite3 connection. */
+interface Connection {
+  prepare(sql: string): unknown;
+  exec(script: string): unknown;
+}
+
 /** What the adapter uses of a better-sqlite3 statement. */
 interface Statement {
   reader: boolean;
+  readonly: boolean;
   run(args?: unknown[]): unknown;
   columns(): unknown[];
   raw(on: boolean): { all(args?: unknown[]): unknown[] };
@@ -116,26 +133,44 @@ const PREPARED_KEPT = 500;
  * Each SQL text prepared once and kept (preparing cost the adapter as much as
  * running): bind() gives a view with its own arguments instead of binding the
  * kept statement for good. better-sqlite3 runs a statement to its end before
- * anything else runs, so one statement serves every request.
+ * anything else runs, so one statement serves every request. Counts are read
+ * through `counts` (count-cache.ts), which every other statement but a plain
+ * read tells that the database may have changed.
  */
-export function preparedOnce(prepare: (sql: string) => Statement) {
-  const kept = new Map<string, Statement>();
-  const view = (statement: Statement, args: unknown[] = []) => ({
-    reader: statement.reader,
-    bind: (values: unknown[]) => view(statement, values),
-    run: () => statement.run(args),
-    columns: () => statement.columns(),
-    raw: () => ({ all: () => statement.raw(true).all(args) }),
-  });
+export function preparedOnce(prepare: (sql: string) => Statement, counts?: CountCache) {
+  const kept = new Map<string, { statement: Statement; changes: boolean; count: boolean }>();
+  const view = (sql: string, found: { statement: Statement; changes: boolean; count: boolean }, args: unknown[] = []) => {
+    const { statement, changes, count } = found;
+    const all = () => statement.raw(true).all(args);
+    const changing = () => {
+      if (changes) counts?.changed();
+    };
+    return {
+      reader: statement.reader,
+      bind: (values: unknown[]) => view(sql, found, values),
+      run: () => {
+        changing();
+        return statement.run(args);
+      },
+      columns: () => statement.columns(),
+      raw: () => ({
+        all: () => {
+          changing();
+          return count && counts ? counts.rows(sql, args, all) : all();
+        },
+      }),
+    };
+  };
   return (sql: string) => {
     const text = sql === 'BEGIN' ? 'BEGIN IMMEDIATE' : sql;
-    let statement = kept.get(text);
-    if (!statement) {
-      statement = prepare(text);
+    let found = kept.get(text);
+    if (!found) {
+      const statement = prepare(text);
+      found = { statement, changes: !isPlainRead(text, statement.readonly), count: isCount(text) && statement.readonly };
       if (kept.size >= PREPARED_KEPT) kept.clear();
-      kept.set(text, statement);
+      kept.set(text, found);
     }
-    return view(statement);
+    return view(text, found);
   };
 }
 
