@@ -6,7 +6,7 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import type { PrismaClient, Prisma } from '#prisma';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client';
-import { countCache, isCount, isPlainRead, type CountCache } from './count-cache';
+import { changeOf, countCache, isCount, tablesNamed, type Change, type CountCache, type Schema } from './count-cache';
 
 export type Db = PrismaClient;
 /** A client or an interactive transaction: what domain functions take. */
@@ -94,13 +94,13 @@ class EmbeddedDatabaseAdapter extends PrismaBetterSqlite3 {
     // prepare('BEGIN') for a transaction; tests/platform/request-cost.test.ts checks both changes.
     const client = (adapter as unknown as { client: Connection }).client;
     const prepare = client.prepare.bind(client) as (sql: string) => Statement;
-    const dataVersion = (client.prepare('PRAGMA data_version') as { pluck(): { get(): unknown } }).pluck();
-    const counts = countCache(() => dataVersion.get());
+    const dataVersion = (client.prepare('PRAGMA data_version') as unknown as { pluck(): { get(): unknown } }).pluck();
+    const counts = { cache: countCache(() => dataVersion.get()), schema: schemaOf(client) };
     client.prepare = preparedOnce(prepare, counts);
     // A script (Prisma's executeScript) may write anything.
     const exec = client.exec.bind(client);
     client.exec = (script: string) => {
-      counts.changed();
+      counts.cache.changed({ kind: 'any' });
       return exec(script);
     };
     return adapter;
@@ -118,6 +118,17 @@ interface Connection {
   exec(script: string): unknown;
 }
 
+/** The tables of the embedded database and those foreign keys refer to (read once at connect). */
+function schemaOf(client: Connection): Schema {
+  const all = (sql: string) => (client.prepare(sql) as { all(): unknown[] }).all();
+  const rows = all("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'") as { name: string }[];
+  const tables = rows.map((row) => row.name);
+  const referenced = new Set(
+    tables.flatMap((table) => (all(`PRAGMA foreign_key_list([${table}])`) as { table: string }[]).map((key) => key.table)),
+  );
+  return { tables, referenced: [...referenced] };
+}
+
 /** What the adapter uses of a better-sqlite3 statement. */
 interface Statement {
   reader: boolean;
@@ -129,6 +140,13 @@ interface Statement {
 
 const PREPARED_KEPT = 500;
 
+/** A kept statement, what running it may change, and the tables it names when it is a count. */
+interface Prepared {
+  statement: Statement;
+  change: Change;
+  count: string[] | null;
+}
+
 /**
  * Each SQL text prepared once and kept (preparing cost the adapter as much as
  * running): bind() gives a view with its own arguments instead of binding the
@@ -137,13 +155,13 @@ const PREPARED_KEPT = 500;
  * through `counts` (count-cache.ts), which every other statement but a plain
  * read tells that the database may have changed.
  */
-export function preparedOnce(prepare: (sql: string) => Statement, counts?: CountCache) {
-  const kept = new Map<string, { statement: Statement; changes: boolean; count: boolean }>();
-  const view = (sql: string, found: { statement: Statement; changes: boolean; count: boolean }, args: unknown[] = []) => {
-    const { statement, changes, count } = found;
+export function preparedOnce(prepare: (sql: string) => Statement, counts?: { cache: CountCache; schema: Schema }) {
+  const kept = new Map<string, Prepared>();
+  const view = (sql: string, found: Prepared, args: unknown[] = []) => {
+    const { statement, change, count } = found;
     const all = () => statement.raw(true).all(args);
     const changing = () => {
-      if (changes) counts?.changed();
+      if (change.kind !== 'none') counts?.cache.changed(change);
     };
     return {
       reader: statement.reader,
@@ -156,7 +174,7 @@ export function preparedOnce(prepare: (sql: string) => Statement, counts?: Count
       raw: () => ({
         all: () => {
           changing();
-          return count && counts ? counts.rows(sql, args, all) : all();
+          return count && counts ? counts.cache.rows(sql, args, count, all) : all();
         },
       }),
     };
@@ -166,7 +184,12 @@ export function preparedOnce(prepare: (sql: string) => Statement, counts?: Count
     let found = kept.get(text);
     if (!found) {
       const statement = prepare(text);
-      found = { statement, changes: !isPlainRead(text, statement.readonly), count: isCount(text) && statement.readonly };
+      const schema = counts?.schema ?? { tables: [], referenced: [] };
+      found = {
+        statement,
+        change: changeOf(text, statement.readonly, schema),
+        count: isCount(text) && statement.readonly ? tablesNamed(text, schema) : null,
+      };
       if (kept.size >= PREPARED_KEPT) kept.clear();
       kept.set(text, found);
     }
