@@ -145,6 +145,7 @@ interface Prepared {
   statement: Statement;
   change: Change;
   count: string[] | null;
+  columns?: unknown[];
 }
 
 /**
@@ -170,7 +171,8 @@ export function preparedOnce(prepare: (sql: string) => Statement, counts?: { cac
         changing();
         return statement.run(args);
       },
-      columns: () => statement.columns(),
+      // A statement's columns stay what they were when it was prepared (a migration or restore opens a new client).
+      columns: () => (found.columns ??= statement.columns()),
       raw: () => ({
         all: () => {
           changing();

@@ -3,6 +3,7 @@
 // beginning, and the detail page counts only the customer's own records.
 import { COUNT_LIMIT } from '../../src/shared/paging';
 import { numberPrefix } from '../../src/customers/queries';
+import { DEEP_PAGE_SKIP, pageOfCustomers } from '../../src/customers/name-pieces';
 import { login, startTestApp, TestApp } from '../support/app';
 import { createContact, createCustomer, createManyCustomers } from '../support/builders/customers';
 import { createStaff } from '../support/builders/users';
@@ -72,4 +73,15 @@ test('the detail page counts the contacts of this customer only', async () => {
   const text = (await session.get(`/customers/${other.id}`)).text;
   expect(text).toContain('>2 位联系人</a>');
   expect(text).toContain('>0 条交往记录</a>');
+});
+
+test('a deep page reads its ids first (along the order\'s index), the same customers a plain window gives; a shallow page is the plain window', async () => {
+  const orderBy = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
+  const where = { name: { startsWith: '批量' } };
+  const deepWindow = { skip: DEEP_PAGE_SKIP + 5, take: 10 };
+  const deep = await pageOfCustomers(t.db, null, where, orderBy, deepWindow);
+  const plain = await t.db.customer.findMany({ where, orderBy, ...deepWindow, select: { id: true } });
+  expect(deep).toEqual({ where: { id: { in: plain.map((c) => c.id) } } });
+  expect(plain).toHaveLength(10);
+  expect(await pageOfCustomers(t.db, null, where, orderBy, { skip: 10, take: 10 })).toEqual({ where, skip: 10, take: 10 });
 });

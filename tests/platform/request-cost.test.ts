@@ -121,16 +121,19 @@ describe('内置数据库的连接', () => {
 });
 
 describe('预编译语句', () => {
-  test('each SQL text is prepared once; every use binds its own arguments; transactions begin IMMEDIATE', async () => {
+  test('each SQL text is prepared once and its columns read once; every use binds its own arguments; transactions begin IMMEDIATE', async () => {
     const { preparedOnce } = await import('../../src/db/client');
     const Database = (await import('better-sqlite3')).default;
     const sqlite = new Database(':memory:');
     try {
       sqlite.exec('CREATE TABLE t (x INTEGER)');
       const prepared: string[] = [];
+      let columnsRead = 0;
       const prepare = preparedOnce((sql) => {
         prepared.push(sql);
-        return sqlite.prepare(sql) as never;
+        const statement = sqlite.prepare(sql);
+        const columns = statement.columns.bind(statement);
+        return Object.assign(statement, { columns: () => (columnsRead++, columns()) }) as never;
       });
       const insert = (x: number) => prepare('INSERT INTO t (x) VALUES (?)').bind([x]).run();
       insert(1);
@@ -139,6 +142,9 @@ describe('预编译语句', () => {
       expect(select.reader).toBe(true);
       expect(select.raw().all()).toEqual([[2]]);
       expect(prepare('SELECT x FROM t WHERE x >= ? ORDER BY x').bind([1]).raw().all()).toEqual([[1], [2]]);
+      // The columns of a statement are read from it once.
+      expect(select.columns()).toEqual(prepare('SELECT x FROM t WHERE x >= ? ORDER BY x').bind([3]).columns());
+      expect(columnsRead).toBe(1);
       prepare('BEGIN').run();
       prepare('COMMIT').run();
       expect(prepared).toEqual(['INSERT INTO t (x) VALUES (?)', 'SELECT x FROM t WHERE x >= ? ORDER BY x', 'BEGIN IMMEDIATE', 'COMMIT']);
