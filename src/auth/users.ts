@@ -1,6 +1,7 @@
 // Reading users for authentication and for choosing assignees.
 import bcrypt from 'bcrypt';
 import type { Db, Tx } from '../db/client';
+import { keptRead } from '../db/kept-reads';
 import type { CurrentUser } from './can';
 import type { Action, Resource } from './rights';
 import { rightsOfRole } from './rights-cache';
@@ -77,12 +78,18 @@ export function holdingRight(action: Action, resource: Resource) {
  * (an opportunity to develop, a customer to manage, a ticket to handle).
  */
 export function normalUsers(db: Tx, action: Action, resource: Resource) {
-  return db.user.findMany({
-    where: { status: 'normal', ...holdingRight(action, resource) },
-    select: { id: true, name: true, username: true, roleCode: true, role: { select: { name: true } } },
-    orderBy: [{ name: 'asc' }, { id: 'asc' }],
-  });
+  // Kept while users and rights are unchanged: every form that assigns someone offers them.
+  return keptRead(db, RIGHTS_TABLES, `normal-users:${action}:${resource}`, () =>
+    db.user.findMany({
+      where: { status: 'normal', ...holdingRight(action, resource) },
+      select: { id: true, name: true, username: true, roleCode: true, role: { select: { name: true } } },
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    }),
+  );
 }
+
+/** The tables who holds which right is read from. */
+export const RIGHTS_TABLES = ['User', 'Role', 'RolePermission', 'Permission'];
 
 /** Whether the id is a normal user whose role holds the right. */
 export async function isNormalUser(db: Tx, id: number, action: Action, resource: Resource): Promise<boolean> {

@@ -1,9 +1,10 @@
 // Reading customers: the list with its search, one customer with everything
 // its detail page shows, and the choices of the edit form and the search.
 import type { Prisma, Tx } from '../db/client';
+import { keptRead } from '../db/kept-reads';
 import { can, CurrentUser, hasAnyAccess } from '../auth/can';
 import type { Action, Resource } from '../auth/rights';
-import { holdingRight, isNormalUser, normalUsers } from '../auth/users';
+import { holdingRight, isNormalUser, normalUsers, RIGHTS_TABLES } from '../auth/users';
 import { dictionaryItems } from '../shared/dictionary';
 import { paged, Page } from '../shared/paging';
 import type { CustomerSearch } from './schemas';
@@ -26,13 +27,16 @@ export function isAccountManagerChoice(db: Tx, id: number): Promise<boolean> {
 }
 
 /** The 客户经理 the search offers: whoever manages a customer (disabled users too), and the user. */
-export async function accountManagersToSearch(db: Tx, user: CurrentUser) {
-  const managers = await db.user.findMany({
-    where: { OR: [{ managedCustomers: { some: {} } }, { id: user.id, ...holdingRight(ACCOUNT_MANAGER_RIGHT.action, ACCOUNT_MANAGER_RIGHT.resource) }] },
-    select: { id: true, name: true, status: true },
-    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+export function accountManagersToSearch(db: Tx, user: CurrentUser) {
+  // Kept while users, rights and customers are unchanged: every view of the list offers them.
+  return keptRead(db, [...RIGHTS_TABLES, 'Customer'], `managers-to-search:${user.id}`, async () => {
+    const managers = await db.user.findMany({
+      where: { OR: [{ managedCustomers: { some: {} } }, { id: user.id, ...holdingRight(ACCOUNT_MANAGER_RIGHT.action, ACCOUNT_MANAGER_RIGHT.resource) }] },
+      select: { id: true, name: true, status: true },
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    });
+    return managers.map((m) => ({ value: m.id, label: m.status === 'normal' ? m.name : `${m.name}（已禁用）` }));
   });
-  return managers.map((m) => ({ value: m.id, label: m.status === 'normal' ? m.name : `${m.name}（已禁用）` }));
 }
 
 /** Whether the user's list starts with their own customers: they may change only those. */

@@ -7,6 +7,7 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import type { PrismaClient, Prisma } from '#prisma';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client';
 import { changeOf, countCache, isCount, tablesNamed, type Change, type CountCache, type Schema } from './count-cache';
+import { keepReads } from './kept-reads';
 
 export type Db = PrismaClient;
 /** A client or an interactive transaction: what domain functions take. */
@@ -87,6 +88,10 @@ export function parseSqlServerUrl(url: string) {
  *   runs one transaction at a time anyway.
  */
 class EmbeddedDatabaseAdapter extends PrismaBetterSqlite3 {
+  #dataVersion: { get(): unknown } | null = null;
+  /** the versions of the tables on this connection (count-cache.ts), for counts and kept reads */
+  readonly versions = countCache(() => this.#dataVersion?.get());
+
   override async connect() {
     const adapter = await super.connect();
     await adapter.executeRaw({ sql: 'PRAGMA synchronous = NORMAL', args: [], argTypes: [] });
@@ -94,8 +99,10 @@ class EmbeddedDatabaseAdapter extends PrismaBetterSqlite3 {
     // prepare('BEGIN') for a transaction; tests/platform/request-cost.test.ts checks both changes.
     const client = (adapter as unknown as { client: Connection }).client;
     const prepare = client.prepare.bind(client) as (sql: string) => Statement;
-    const dataVersion = (client.prepare('PRAGMA data_version') as unknown as { pluck(): { get(): unknown } }).pluck();
-    const counts = { cache: countCache(() => dataVersion.get()), schema: schemaOf(client) };
+    this.#dataVersion = (client.prepare('PRAGMA data_version') as unknown as { pluck(): { get(): unknown } }).pluck();
+    // A new connection: what was read on another one counts for nothing.
+    this.versions.changed({ kind: 'any' });
+    const counts = { cache: this.versions, schema: schemaOf(client) };
     client.prepare = preparedOnce(prepare, counts);
     // A script (Prisma's executeScript) may write anything.
     const exec = client.exec.bind(client);
@@ -230,5 +237,7 @@ export function createDb(url: string): Db {
     return new SqlServerClient({ adapter: new PrismaMssql(parseSqlServerUrl(url)) }) as unknown as Db;
   }
   const adapter = new EmbeddedDatabaseAdapter({ url: sqliteFile(url) });
-  return new SqliteClient({ adapter }) as unknown as Db;
+  const client = new SqliteClient({ adapter }) as unknown as Db;
+  keepReads(client, adapter.versions);
+  return client;
 }

@@ -58,6 +58,8 @@ const KEPT = 1000;
 export interface CountCache {
   /** this connection ran something that may have changed what `change` says */
   changed(change: Change): void;
+  /** what `tables` are now: the same text as long as none of them changed */
+  version(tables: string[]): string;
   /** the rows of a count naming `tables`: kept ones while those are the same, else read (and kept) */
   rows(sql: string, args: unknown[], tables: string[], read: () => unknown[]): unknown[];
 }
@@ -67,19 +69,21 @@ export function countCache(otherCommits: () => unknown, kept = KEPT): CountCache
   let everything = 0;
   const tableVersions = new Map<string, number>();
   const rows = new Map<string, { version: string; rows: unknown[] }>();
+  const version = (tables: string[]) => `${everything}:${String(otherCommits())}:${tables.map((table) => tableVersions.get(table) ?? 0).join(',')}`;
   return {
     changed(change) {
       if (change.kind === 'any') everything += 1;
       else if (change.kind === 'table') tableVersions.set(change.table, (tableVersions.get(change.table) ?? 0) + 1);
     },
+    version,
     rows(sql, args, tables, read) {
-      const version = `${everything}:${String(otherCommits())}:${tables.map((table) => tableVersions.get(table) ?? 0).join(',')}`;
+      const now = version(tables);
       const key = `${sql}\u0000${argumentsKey(args)}`;
       const found = rows.get(key);
-      if (found?.version === version) return found.rows;
+      if (found?.version === now) return found.rows;
       const fresh = read();
       if (!found && rows.size >= kept) rows.clear();
-      rows.set(key, { version, rows: fresh });
+      rows.set(key, { version: now, rows: fresh });
       return fresh;
     },
   };
