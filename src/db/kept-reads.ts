@@ -1,7 +1,7 @@
 // Reads of small reference data kept while the tables they read are unchanged:
 // the data dictionary's items and the users offered as 客户经理 come back on
-// nearly every list page, and Prisma's pipeline costs 0.3–0.6 ms a query even
-// when the database answers in 0.07 ms. The versions are the embedded
+// nearly every list page, and Prisma's pipeline costs 0.2–0.3 ms a query (more
+// under load) even when the database answers in 0.07 ms. The versions are the embedded
 // database's (count-cache.ts: any statement of this connection, any commit of
 // another). A version is taken before the read: whatever is written while it
 // runs makes the value stale at once. Elsewhere (SQL Server, whose other
