@@ -168,18 +168,18 @@ export async function pageOfCustomers(
   orderBy: Prisma.CustomerOrderByWithRelationInput[],
   window: { skip?: number; take: number },
 ): Promise<{ where: Prisma.CustomerWhereInput; skip?: number; take?: number }> {
-  if (!search?.rare && (window.skip ?? 0) >= DEEP_PAGE_SKIP) {
-    const rows = await db.customer.findMany({ where, orderBy, select: { id: true }, ...window });
-    return { where: { id: { in: rows.map((row) => row.id) } } };
+  if (search?.rare) {
+    const rows = await db.customerNamePiece.findMany({
+      where: holding(search, where),
+      orderBy: orderBy.map((order) => ({ customer: order })),
+      select: { customerId: true },
+      ...window,
+    });
+    return { where: { id: { in: rows.map((row) => row.customerId) } } };
   }
-  if (!search?.rare) return { where, ...window };
-  const rows = await db.customerNamePiece.findMany({
-    where: holding(search, where),
-    orderBy: orderBy.map((order) => ({ customer: order })),
-    select: { customerId: true },
-    ...window,
-  });
-  return { where: { id: { in: rows.map((row) => row.customerId) } } };
+  if ((window.skip ?? 0) < DEEP_PAGE_SKIP) return { where, ...window };
+  const rows = await db.customer.findMany({ where, orderBy, select: { id: true }, ...window });
+  return { where: { id: { in: rows.map((row) => row.id) } } };
 }
 
 /**

@@ -5,8 +5,8 @@
 //
 // A count is kept with the versions of the tables it names. A statement of this
 // connection that writes one table raises that table's version: an insert
-// (but an upsert) always, an update or delete only when no foreign key refers to the table
-// (else its cascades may change others). Anything else but a plain read or a
+// always, an update or delete (and an upsert) only when no foreign key refers
+// to the table (else its cascades may change others). Anything else but a plain read or a
 // transaction's begin, commit or savepoint (a rollback, a script, a PRAGMA)
 // raises every version, as does a commit of another connection (another worker
 // process, the job run from the command line), which SQLite's
@@ -55,6 +55,22 @@ export function tablesNamed(sql: string, schema: Schema): string[] {
 
 const KEPT = 1000;
 
+/** Values kept by key, each with the version it was read under; at most `limit` keys (then all go). */
+export function keptByVersion<T>(limit: number) {
+  const values = new Map<string, { version: string; value: T }>();
+  return {
+    /** the value kept under `key`, if it was read under `version` */
+    get(key: string, version: string): T | undefined {
+      const found = values.get(key);
+      return found?.version === version ? found.value : undefined;
+    },
+    set(key: string, version: string, value: T): void {
+      if (!values.has(key) && values.size >= limit) values.clear();
+      values.set(key, { version, value });
+    },
+  };
+}
+
 export interface CountCache {
   /** this connection ran something that may have changed what `change` says */
   changed(change: Change): void;
@@ -68,7 +84,7 @@ export interface CountCache {
 export function countCache(otherCommits: () => unknown, kept = KEPT): CountCache {
   let everything = 0;
   const tableVersions = new Map<string, number>();
-  const rows = new Map<string, { version: string; rows: unknown[] }>();
+  const counts = keptByVersion<unknown[]>(kept);
   const version = (tables: string[]) => `${everything}:${String(otherCommits())}:${tables.map((table) => tableVersions.get(table) ?? 0).join(',')}`;
   return {
     changed(change) {
@@ -79,11 +95,10 @@ export function countCache(otherCommits: () => unknown, kept = KEPT): CountCache
     rows(sql, args, tables, read) {
       const now = version(tables);
       const key = `${sql}\u0000${argumentsKey(args)}`;
-      const found = rows.get(key);
-      if (found?.version === now) return found.rows;
+      const found = counts.get(key, now);
+      if (found) return found;
       const fresh = read();
-      if (!found && rows.size >= kept) rows.clear();
-      rows.set(key, { version: now, rows: fresh });
+      counts.set(key, now, fresh);
       return fresh;
     },
   };

@@ -7,6 +7,7 @@
 // runs makes the value stale at once. Elsewhere (SQL Server, whose other
 // instances write unseen) every read goes to the database.
 import type { Tx } from './client';
+import { keptByVersion } from './count-cache';
 
 const KEPT_READS = Symbol('kept reads');
 const KEPT = 500;
@@ -17,12 +18,12 @@ interface Versions {
 
 interface KeptReads {
   versions: Versions;
-  values: Map<string, { version: string; value: unknown }>;
+  values: ReturnType<typeof keptByVersion<object>>;
 }
 
 /** Gives a client of the embedded database its kept reads. */
 export function keepReads(client: object, versions: Versions): void {
-  Object.defineProperty(client, KEPT_READS, { value: { versions, values: new Map() } satisfies KeptReads });
+  Object.defineProperty(client, KEPT_READS, { value: { versions, values: keptByVersion<object>(KEPT) } satisfies KeptReads });
 }
 
 /**
@@ -33,11 +34,10 @@ export async function keptRead<T extends object>(db: Tx, tables: string[], key: 
   const kept = (db as unknown as { [KEPT_READS]?: KeptReads })[KEPT_READS];
   if (!kept) return read();
   const version = kept.versions.version(tables);
-  const found = kept.values.get(key);
-  if (found?.version === version) return found.value as T;
+  const found = kept.values.get(key, version);
+  if (found) return found as T;
   const value = deepFreeze(await read());
-  if (!found && kept.values.size >= KEPT) kept.values.clear();
-  kept.values.set(key, { version, value });
+  kept.values.set(key, version, value);
   return value;
 }
 
