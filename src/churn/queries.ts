@@ -5,14 +5,26 @@ import { CurrentUser, hasAnyAccess } from '../auth/can';
 import { toPage } from '../shared/paging';
 import { inOrderOf, join, pageOfIds, raw, sql, type Sql } from '../db/sql-lists';
 import { customerNamed } from '../customers/name-pieces';
+import { withPeople } from '../auth/people';
 import type { ListQuery } from './schemas';
 import { OPEN_WARNING_STATUSES } from './warning-status';
 
 const person = { select: { id: true, name: true } } as const;
 
-const listInclude = {
+const withCustomer = {
   customer: { select: { id: true, number: true, name: true, status: true, accountManager: person } },
 } satisfies Prisma.ChurnWarningInclude;
+
+/** What the list shows of a warning: no reason; its customer's 客户经理 by id (see withPeople). */
+const listFields = {
+  id: true,
+  customerId: true,
+  accountManagerId: true,
+  lastOrderDate: true,
+  status: true,
+  createdAt: true,
+  customer: { select: { id: true, number: true, name: true, status: true, accountManagerId: true } },
+} satisfies Prisma.ChurnWarningSelect;
 
 /** The customers managed by a user, as a condition in plain SQL on ChurnWarning `w`. */
 const managedBy = (userId: number) => sql`w.[customerId] IN (SELECT c.[id] FROM [Customer] c WHERE c.[accountManagerId] = ${userId})`;
@@ -35,8 +47,9 @@ export async function listConditions(db: Tx, user: CurrentUser, query: ListQuery
 export async function churnWarningList(db: Tx, user: CurrentUser, query: ListQuery, page: number) {
   const where = await listConditions(db, user, query);
   const { ids, total } = await pageOfIds(db, { table: 'ChurnWarning', alias: 'w', where, orderBy: sql`w.[createdAt] DESC, w.[id] DESC` }, page);
-  const rows = await db.churnWarning.findMany({ where: { id: { in: ids } }, include: listInclude });
-  return toPage(inOrderOf(ids, rows), total, page);
+  const rows = await db.churnWarning.findMany({ where: { id: { in: ids } }, select: listFields });
+  const customers = await withPeople(db, rows.map((row) => row.customer), { accountManager: 'accountManagerId' });
+  return toPage(inOrderOf(ids, rows.map((row, i) => ({ ...row, customer: customers[i] }))), total, page);
 }
 
 /** Whom the 客户经理 filter offers: users who manage at least one customer. */
@@ -53,7 +66,7 @@ export function churnWarningDetail(db: Tx, id: number) {
   return db.churnWarning.findUnique({
     where: { id },
     include: {
-      ...listInclude,
+      ...withCustomer,
       accountManager: person,
       measures: { include: { author: person }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
     },

@@ -5,6 +5,7 @@ import { keptRead } from '../db/kept-reads';
 import { can, CurrentUser, hasAnyAccess } from '../auth/can';
 import type { Action, Resource } from '../auth/rights';
 import { holdingRight, isNormalUser, normalUsers, RIGHTS_TABLES } from '../auth/users';
+import { withPeople, type WithPeople } from '../auth/people';
 import { dictionaryItems } from '../shared/dictionary';
 import { paged, Page } from '../shared/paging';
 import type { CustomerSearch } from './schemas';
@@ -87,11 +88,28 @@ const manager = { accountManager: { select: { id: true, name: true, status: true
 
 export type CustomerRow = Prisma.CustomerGetPayload<{ include: typeof manager }>;
 
+/** What 客户信息管理 shows of a customer: none of its address, bank or tax details; its 客户经理 by id (see withPeople). */
+const listFields = {
+  id: true,
+  number: true,
+  name: true,
+  region: true,
+  accountManagerId: true,
+  level: true,
+  satisfaction: true,
+  credit: true,
+  status: true,
+} satisfies Prisma.CustomerSelect;
+
+const ACCOUNT_MANAGER = { accountManager: 'accountManagerId' } as const;
+
+export type CustomerListRow = WithPeople<Prisma.CustomerGetPayload<{ select: typeof listFields }>, typeof ACCOUNT_MANAGER>;
+
 /** Customers by name: the order of 服务创建's choice, and of counting a one-character name search (the name index). */
 export const BY_NAME: Prisma.CustomerOrderByWithRelationInput[] = [{ name: 'asc' }, { id: 'asc' }];
 
 /** 客户信息管理: the customers matching the search, newest first. */
-export async function customerList(db: Tx, search: CustomerSearch, page: number): Promise<Page<CustomerRow>> {
+export async function customerList(db: Tx, search: CustomerSearch, page: number): Promise<Page<CustomerListRow>> {
   const where = customerWhere(search);
   const orderBy: Prisma.CustomerOrderByWithRelationInput[] = [{ createdAt: 'desc' }, { id: 'desc' }];
   // A name search counts (and, for a rare piece, pages) through the name's pieces (name-pieces.ts);
@@ -100,7 +118,10 @@ export async function customerList(db: Tx, search: CustomerSearch, page: number)
   return paged(
     page,
     (cap) => countCustomers(db, byPiece, where, search.name ? BY_NAME : orderBy, cap),
-    async (window) => db.customer.findMany({ ...(await pageOfCustomers(db, byPiece, where, orderBy, window)), include: manager, orderBy }),
+    async (window) => {
+      const rows = await db.customer.findMany({ ...(await pageOfCustomers(db, byPiece, where, orderBy, window)), select: listFields, orderBy });
+      return withPeople(db, rows, ACCOUNT_MANAGER);
+    },
   );
 }
 

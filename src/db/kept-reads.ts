@@ -26,6 +26,11 @@ export function keepReads(client: object, versions: Versions): void {
   Object.defineProperty(client, KEPT_READS, { value: { versions, values: keptByVersion<object>(KEPT) } satisfies KeptReads });
 }
 
+/** Whether the client keeps reads (the embedded database's); elsewhere every read goes to the database. */
+export function keepsReads(db: Tx): boolean {
+  return (db as unknown as { [KEPT_READS]?: KeptReads })[KEPT_READS] !== undefined;
+}
+
 /**
  * `read`'s value, kept under `key` while none of `tables` (every table it reads) changes. The
  * value is shared by every caller: frozen, it must not be changed.

@@ -3,6 +3,7 @@
 import type { Prisma, Tx } from '../db/client';
 import { CurrentUser, ownedWhere } from '../auth/can';
 import { isNormalUser, normalUsers } from '../auth/users';
+import { withPeople, type WithPeople } from '../auth/people';
 import { FEW_MATCHES, paged, Page, pageWindow, toPage } from '../shared/paging';
 import { PLAN_STATUSES } from './opportunity-status';
 import type { OpportunitySearch, PlanSearch } from './schemas';
@@ -21,7 +22,28 @@ const people = {
   assignee: { select: { id: true, name: true } },
 } satisfies Prisma.OpportunityInclude;
 
-export type OpportunityRow = Prisma.OpportunityGetPayload<{ include: typeof people }>;
+/** What a list shows of an opportunity: no description, its people by id (see withPeople). */
+const listFields = {
+  id: true,
+  customerName: true,
+  summary: true,
+  contact: true,
+  contactPhone: true,
+  successRate: true,
+  status: true,
+  createdById: true,
+  createdAt: true,
+  assigneeId: true,
+  assignedAt: true,
+} satisfies Prisma.OpportunitySelect;
+
+const OPPORTUNITY_PEOPLE = { createdBy: 'createdById', assignee: 'assigneeId' } as const;
+
+export type OpportunityRow = WithPeople<Prisma.OpportunityGetPayload<{ select: typeof listFields }>, typeof OPPORTUNITY_PEOPLE>;
+
+function opportunityRows(db: Tx, args: { where: Prisma.OpportunityWhereInput; orderBy: Order; skip?: number; take?: number }): Promise<OpportunityRow[]> {
+  return db.opportunity.findMany({ ...args, select: listFields }).then((rows) => withPeople(db, rows, OPPORTUNITY_PEOPLE));
+}
 
 const NEWEST_FIRST: Order = [{ createdAt: 'desc' }, { id: 'desc' }];
 
@@ -50,14 +72,14 @@ async function opportunityPage(db: Tx, where: Prisma.OpportunityWhereInput, orde
     const matches = await db.opportunity.findMany({ where, orderBy: along, select: { id: true }, take: FEW_MATCHES + 1 });
     if (matches.length <= FEW_MATCHES) {
       const ids = matches.map((match) => match.id);
-      const items = await db.opportunity.findMany({ where: { id: { in: ids } }, include: people, orderBy, ...pageWindow(page) });
+      const items = await opportunityRows(db, { where: { id: { in: ids } }, orderBy, ...pageWindow(page) });
       return toPage(items, ids.length, page);
     }
   }
   return paged(
     page,
     (cap) => db.opportunity.count({ where, orderBy: along ?? orderBy, ...cap }),
-    (window) => db.opportunity.findMany({ where, include: people, orderBy, ...window }),
+    (window) => opportunityRows(db, { where, orderBy, ...window }),
   );
 }
 

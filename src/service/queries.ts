@@ -3,6 +3,7 @@
 import type { Prisma, Tx } from '../db/client';
 import { CurrentUser, ownedWhere } from '../auth/can';
 import { isNormalUser, normalUsers } from '../auth/users';
+import { withPeople, type WithPeople } from '../auth/people';
 import { dictionaryItems } from '../shared/dictionary';
 import { COUNT_LIMIT, COUNT_WINDOW, paged, Page, toPage } from '../shared/paging';
 import { containsText, inOrderOf, pageOfIds, raw, sql, type Sql } from '../db/sql-lists';
@@ -84,14 +85,36 @@ export function waitingFor(user: CurrentUser, right: TicketRight): Prisma.Servic
   return { status: { in: statusesFor(right) }, ...ownedWhere<Prisma.ServiceTicketWhereInput>(user, right, 'ticket') };
 }
 
-const listInclude = {
-  customer: { select: { id: true, name: true } },
-  createdBy: { select: { id: true, name: true } },
-  assignee: { select: { id: true, name: true } },
-  handler: { select: { id: true, name: true } },
-} satisfies Prisma.ServiceTicketInclude;
+const person = { select: { id: true, name: true } } as const;
+const withCustomer = { customer: { select: { id: true, name: true } } } satisfies Prisma.ServiceTicketInclude;
 
-export type TicketRow = Prisma.ServiceTicketGetPayload<{ include: typeof listInclude }>;
+/** What a list shows of a ticket: no long texts (request, handling, result), its people by id (see withPeople). */
+const listFields = {
+  id: true,
+  number: true,
+  type: true,
+  summary: true,
+  status: true,
+  round: true,
+  satisfaction: true,
+  customerId: true,
+  createdById: true,
+  createdAt: true,
+  assigneeId: true,
+  assignedAt: true,
+  handlerId: true,
+  handledAt: true,
+  ...withCustomer,
+} satisfies Prisma.ServiceTicketSelect;
+
+const TICKET_PEOPLE = { createdBy: 'createdById', assignee: 'assigneeId', handler: 'handlerId' } as const;
+
+type ListedTicket = Prisma.ServiceTicketGetPayload<{ select: typeof listFields }>;
+export type TicketRow = WithPeople<ListedTicket, typeof TICKET_PEOPLE>;
+
+function ticketRows(db: Tx, where: Prisma.ServiceTicketWhereInput, window: { orderBy?: Prisma.ServiceTicketOrderByWithRelationInput[]; skip?: number; take?: number }): Promise<TicketRow[]> {
+  return db.serviceTicket.findMany({ where, select: listFields, ...window }).then((rows) => withPeople(db, rows, TICKET_PEOPLE));
+}
 
 function ticketPage(
   db: Tx,
@@ -102,7 +125,7 @@ function ticketPage(
   return paged(
     page,
     (cap) => db.serviceTicket.count({ where, orderBy, ...cap }),
-    (window) => db.serviceTicket.findMany({ where, include: listInclude, orderBy, ...window }),
+    (window) => ticketRows(db, where, { orderBy, ...window }),
   );
 }
 
@@ -128,7 +151,7 @@ export async function archiveConditions(db: Tx, query: ArchiveQuery): Promise<Sq
 export async function archivedTickets(db: Tx, query: ArchiveQuery, page: number): Promise<Page<TicketRow>> {
   const where = await archiveConditions(db, query);
   const { ids, total } = await pageOfIds(db, { table: 'ServiceTicket', alias: 't', where, orderBy: sql`t.[createdAt] DESC, t.[id] DESC` }, page);
-  const rows = await db.serviceTicket.findMany({ where: { id: { in: ids } }, include: listInclude });
+  const rows = await ticketRows(db, { id: { in: ids } }, {});
   return toPage(inOrderOf(ids, rows), total, page);
 }
 
@@ -139,7 +162,10 @@ export function ticketWithHistory(db: Tx, id: number) {
   return db.serviceTicket.findUnique({
     where: { id },
     include: {
-      ...listInclude,
+      ...withCustomer,
+      createdBy: person,
+      assignee: person,
+      handler: person,
       events: {
         include: { actor: { select: { name: true } }, assignee: { select: { name: true } } },
         orderBy: { id: 'asc' },
