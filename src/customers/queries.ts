@@ -1,6 +1,7 @@
 // Reading customers: the list with its search, one customer with everything
 // its detail page shows, and the choices of the edit form and the search.
 import type { Prisma, Tx } from '../db/client';
+import type { Customer } from '#prisma';
 import { keptRead } from '../db/kept-reads';
 import { can, CurrentUser, hasAnyAccess } from '../auth/can';
 import type { Action, Resource } from '../auth/rights';
@@ -84,9 +85,10 @@ export function customerWhere(search: CustomerSearch): Prisma.CustomerWhereInput
   };
 }
 
-const manager = { accountManager: { select: { id: true, name: true, status: true } } } satisfies Prisma.CustomerInclude;
+const ACCOUNT_MANAGER = { accountManager: 'accountManagerId' } as const;
 
-export type CustomerRow = Prisma.CustomerGetPayload<{ include: typeof manager }>;
+/** A customer with its 客户经理. */
+export type CustomerRow = WithPeople<Customer, typeof ACCOUNT_MANAGER>;
 
 /** What 客户信息管理 shows of a customer: none of its address, bank or tax details; its 客户经理 by id (see withPeople). */
 const listFields = {
@@ -100,8 +102,6 @@ const listFields = {
   credit: true,
   status: true,
 } satisfies Prisma.CustomerSelect;
-
-const ACCOUNT_MANAGER = { accountManager: 'accountManagerId' } as const;
 
 export type CustomerListRow = WithPeople<Prisma.CustomerGetPayload<{ select: typeof listFields }>, typeof ACCOUNT_MANAGER>;
 
@@ -132,11 +132,13 @@ export async function customerList(db: Tx, search: CustomerSearch, page: number)
  */
 export async function customerDetail(db: Tx, id: number) {
   const [customer, contacts, interactions] = await Promise.all([
-    db.customer.findUnique({ where: { id }, include: manager }),
+    db.customer.findUnique({ where: { id } }),
     db.contact.count({ where: { customerId: id } }),
     db.interaction.count({ where: { customerId: id } }),
   ]);
-  return customer && { ...customer, _count: { contacts, interactions } };
+  if (!customer) return null;
+  const [named] = await withPeople(db, [customer], ACCOUNT_MANAGER);
+  return { ...named, _count: { contacts, interactions } };
 }
 
 export type CustomerDetail = NonNullable<Awaited<ReturnType<typeof customerDetail>>>;

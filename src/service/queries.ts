@@ -85,7 +85,6 @@ export function waitingFor(user: CurrentUser, right: TicketRight): Prisma.Servic
   return { status: { in: statusesFor(right) }, ...ownedWhere<Prisma.ServiceTicketWhereInput>(user, right, 'ticket') };
 }
 
-const person = { select: { id: true, name: true } } as const;
 const withCustomer = { customer: { select: { id: true, name: true } } } satisfies Prisma.ServiceTicketInclude;
 
 /** What a list shows of a ticket: no long texts (request, handling, result), its people by id (see withPeople). */
@@ -157,21 +156,12 @@ export async function archivedTickets(db: Tx, query: ArchiveQuery, page: number)
 
 // ---------------------------------------------------------------- one ticket
 
-/** A ticket with its people and its whole history, oldest step first. */
-export function ticketWithHistory(db: Tx, id: number) {
-  return db.serviceTicket.findUnique({
-    where: { id },
-    include: {
-      ...withCustomer,
-      createdBy: person,
-      assignee: person,
-      handler: person,
-      events: {
-        include: { actor: { select: { name: true } }, assignee: { select: { name: true } } },
-        orderBy: { id: 'asc' },
-      },
-    },
-  });
+/** A ticket with its people and its whole history, oldest step first (people by id, see withPeople). */
+export async function ticketWithHistory(db: Tx, id: number) {
+  const ticket = await db.serviceTicket.findUnique({ where: { id }, include: { ...withCustomer, events: { orderBy: { id: 'asc' } } } });
+  if (!ticket) return null;
+  const [named] = await withPeople(db, [ticket], TICKET_PEOPLE);
+  return { ...named, events: await withPeople(db, ticket.events, { actor: 'actorId', assignee: 'assigneeId' }) };
 }
 
 export type TicketWithHistory = NonNullable<Awaited<ReturnType<typeof ticketWithHistory>>>;
