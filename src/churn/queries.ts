@@ -6,6 +6,7 @@ import { toPage } from '../shared/paging';
 import { inOrderOf, join, pageOfIds, raw, sql, type Sql } from '../db/sql-lists';
 import { customerNamed } from '../customers/name-pieces';
 import { withPeople } from '../auth/people';
+import { keptRead } from '../db/kept-reads';
 import type { ListQuery } from './schemas';
 import { OPEN_WARNING_STATUSES } from './warning-status';
 
@@ -54,11 +55,14 @@ export async function churnWarningList(db: Tx, user: CurrentUser, query: ListQue
 
 /** Whom the 客户经理 filter offers: users who manage at least one customer. */
 export function accountManagerChoices(db: Tx) {
-  return db.user.findMany({
-    where: { managedCustomers: { some: {} } },
-    select: { id: true, name: true },
-    orderBy: [{ name: 'asc' }, { id: 'asc' }],
-  });
+  // Kept while users and customers are unchanged: every view of the list (and of 客户流失分析) offers them.
+  return keptRead(db, ['User', 'Customer'], 'churn:account-managers', () =>
+    db.user.findMany({
+      where: { managedCustomers: { some: {} } },
+      select: { id: true, name: true },
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    }),
+  );
 }
 
 /** One warning with its customer, both 客户经理 (now and when raised) and every measure, oldest first. */

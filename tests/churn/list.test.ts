@@ -1,6 +1,8 @@
 // 客户流失管理: the list (own or all, filters, paging), a warning's page, and the home page's count.
 import { login, startTestApp, TestApp } from '../support/app';
 import { churnStaff, warningFor } from './support';
+import { createUser } from '../support/builders/users';
+import { createCustomer } from '../support/builders/customers';
 
 let t: TestApp;
 let staff: Awaited<ReturnType<typeof churnStaff>>;
@@ -56,6 +58,15 @@ describe('the list', () => {
     expect(open.text).toContain('北京远航科技');
     expect(open.text).toContain('上海明珠贸易');
     expect(open.text).not.toContain('广州老客户');
+  });
+
+  test('the 客户经理 filter offers whoever manages a customer now: one given their first customer shows at once, after the list was shown', async () => {
+    const manager = await login(t.app, 'manager');
+    const newcomer = await createUser(t.db, { name: '新来的经理' });
+    const option = `<option value="${newcomer.id}">新来的经理</option>`;
+    expect((await manager.get('/churn')).text).not.toContain(option);
+    await createCustomer(t.db, { accountManagerId: newcomer.id });
+    expect((await manager.get('/churn')).text).toContain(option);
   });
 
   test('a bad filter is refused with a message', async () => {
