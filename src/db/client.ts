@@ -8,6 +8,7 @@ import type { PrismaClient, Prisma } from '#prisma';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client';
 import { changeOf, countCache, isCount, tablesNamed, type Change, type CountCache, type Schema } from './count-cache';
 import { keepReads } from './kept-reads';
+import { directReader, readDirectly, type DirectReader } from './direct-reads';
 
 export type Db = PrismaClient;
 /** A client or an interactive transaction: what domain functions take. */
@@ -89,6 +90,8 @@ export function parseSqlServerUrl(url: string) {
  */
 class EmbeddedDatabaseAdapter extends PrismaBetterSqlite3 {
   #dataVersion: { get(): unknown } | null = null;
+  #connection: { open: boolean } | null = null;
+  #direct: DirectReader | null = null;
   /** the versions of the tables on this connection (count-cache.ts), for counts and kept reads */
   readonly versions = countCache(() => this.#dataVersion?.get());
 
@@ -104,6 +107,8 @@ class EmbeddedDatabaseAdapter extends PrismaBetterSqlite3 {
     this.versions.changed({ kind: 'any' });
     const counts = { cache: this.versions, schema: schemaOf(client) };
     client.prepare = preparedOnce(prepare, counts);
+    this.#connection = client as unknown as { open: boolean };
+    this.#direct = directReader(prepare, counts);
     // A script (Prisma's executeScript) may write anything.
     const exec = client.exec.bind(client);
     client.exec = (script: string) => {
@@ -111,6 +116,11 @@ class EmbeddedDatabaseAdapter extends PrismaBetterSqlite3 {
       return exec(script);
     };
     return adapter;
+  }
+
+  /** The reader of the open connection (direct-reads.ts); null before the first query and once closed. */
+  direct(): DirectReader | null {
+    return this.#connection?.open ? this.#direct : null;
   }
 }
 
@@ -239,5 +249,6 @@ export function createDb(url: string): Db {
   const adapter = new EmbeddedDatabaseAdapter({ url: sqliteFile(url) });
   const client = new SqliteClient({ adapter }) as unknown as Db;
   keepReads(client, adapter.versions);
+  readDirectly(client, () => adapter.direct());
   return client;
 }

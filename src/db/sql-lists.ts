@@ -7,6 +7,7 @@
 // [Bracketed] names read the same on both databases; only paging differs.
 import { empty, join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import { databaseKindOf, type Tx } from './client';
+import { directRows } from './direct-reads';
 import { COUNT_LIMIT, FEW_MATCHES, pageWindow } from '../shared/paging';
 
 export { empty, join, raw, sql, type Sql };
@@ -42,7 +43,8 @@ export async function pageOfIds(db: Tx, list: SqlList, page: number): Promise<{ 
   const id = raw(`${list.alias}.[id]`);
   const where = list.where.length ? sql`WHERE ${join(list.where, ' AND ')}` : empty;
   const cap = COUNT_LIMIT + 1;
-  const [counted] = await db.$queryRaw<{ total: number | bigint }[]>(
+  const [counted] = await directRows<{ total: number | bigint }>(
+    db,
     sqlServer
       ? sql`SELECT COUNT(*) AS total FROM (SELECT TOP (${cap}) 1 AS one FROM ${from} ${where}) AS capped`
       : sql`SELECT COUNT(*) AS total FROM (SELECT 1 FROM ${from} ${where} LIMIT ${cap}) AS capped`,
@@ -50,7 +52,8 @@ export async function pageOfIds(db: Tx, list: SqlList, page: number): Promise<{ 
   const total = Number(counted?.total ?? 0);
   const matching = total <= FEW_MATCHES && list.where.length ? sql`WHERE ${id} IN (SELECT ${id} FROM ${from} ${where})` : where;
   const { skip, take } = pageWindow(page);
-  const rows = await db.$queryRaw<{ id: number | bigint }[]>(
+  const rows = await directRows<{ id: number | bigint }>(
+    db,
     sqlServer
       ? sql`SELECT ${id} AS id FROM ${from} ${matching} ORDER BY ${list.orderBy} OFFSET ${skip} ROWS FETCH NEXT ${take} ROWS ONLY`
       : sql`SELECT ${id} AS id FROM ${from} ${matching} ORDER BY ${list.orderBy} LIMIT ${take} OFFSET ${skip}`,

@@ -8,6 +8,7 @@ import type { Request } from 'express';
 import session from 'express-session';
 import { sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import type { DatabaseKind, Db } from '../db/client';
+import { directRows } from '../db/direct-reads';
 import type { UserWithRoleRow } from '../auth/users';
 
 type Callback<T = void> = (err?: unknown, value?: T) => void;
@@ -33,7 +34,8 @@ export function sessionUser(req: Request): UserWithRoleRow | null | undefined {
 
 interface SessionRow extends Omit<UserWithRoleRow, 'id'> {
   data: string;
-  expiresAt: Date;
+  /** a Date through Prisma, its text read directly (direct-reads.ts) */
+  expiresAt: Date | string;
   userId: number | null;
 }
 
@@ -62,13 +64,15 @@ export class DatabaseSessionStore extends session.Store {
   }
 
   override get(sid: string, callback: Callback<session.SessionData | null>): void {
-    this.db
-      .$queryRaw<SessionRow[]>`
+    directRows<SessionRow>(
+      this.db,
+      sql`
         SELECT s.data, s.expiresAt, u.id AS userId, u.username, u.name, u.status, u.roleCode, r.name AS roleName, r.rightsVersion
           FROM [Session] s
           LEFT JOIN [User] u ON u.id = ${USER_ID_IN_DATA[this.kind]}
           LEFT JOIN [Role] r ON r.code = u.roleCode
-         WHERE s.sid = ${sid}`
+         WHERE s.sid = ${sid}`,
+    )
       .then(([row]) => {
         if (!row || new Date(row.expiresAt).getTime() <= Date.now()) return callback(undefined, null);
         const sess = JSON.parse(row.data) as SessionWithUser;

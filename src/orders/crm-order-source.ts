@@ -1,6 +1,7 @@
 // The default order source: the Order/OrderLine tables in the CRM's own database.
 import { containsText, empty, join, raw, sql, type Sql } from '../db/sql-lists';
 import type { DatabaseKind, Db } from '../db/client';
+import { directRows } from '../db/direct-reads';
 import { strictWholeNumber } from '../shared/form';
 import { yearsBetween } from '../shared/years';
 import { centsText } from './money';
@@ -68,7 +69,7 @@ function contributionSql(kind: DatabaseKind, query: ContributionQuery) {
 /** The id of the newest order: the version of the orders for kept aggregates (aggregate-cache.ts). */
 export async function newestOrderId(db: Db): Promise<number | null> {
   // Plain SQL: Prisma's aggregate wraps MAX in a subquery, which reads every order instead of the key's last entry.
-  const [row] = await db.$queryRaw<{ newest: number | bigint | null }[]>`SELECT MAX([id]) AS newest FROM [Order]`;
+  const [row] = await directRows<{ newest: number | bigint | null }>(db, sql`SELECT MAX([id]) AS newest FROM [Order]`);
   return row?.newest === null || row?.newest === undefined ? null : Number(row.newest);
 }
 
