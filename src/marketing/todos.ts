@@ -3,7 +3,7 @@
 // assignee's 已指派 ones: develop is an "own" right).
 import { can, CurrentUser, ownedWhere } from '../auth/can';
 import type { Db, Prisma } from '../db/client';
-import type { Todo } from '../shared/todos';
+import type { Todo, TodoProvider } from '../shared/todos';
 import { OPPORTUNITY_STATUS, STEP_RIGHT } from './opportunity-status';
 
 const waitingFor = (step: 'assign' | 'succeed') => ({ in: OPPORTUNITY_STATUS.statusesAllowing(step) });
@@ -13,7 +13,7 @@ const MARKETING_TODOS: { step: 'assign' | 'succeed'; label: string; href: string
   { step: 'succeed', label: '待开发的销售机会', href: '/plans?status=assigned', mine: true },
 ];
 
-export async function marketingTodos(db: Db, user: CurrentUser): Promise<Todo[]> {
+async function todos(db: Db, user: CurrentUser): Promise<Todo[]> {
   const todos = MARKETING_TODOS.filter(({ step }) => can(user, STEP_RIGHT[step].action, STEP_RIGHT[step].resource));
   const counts = await Promise.all(
     todos.map(({ step, mine }) => {
@@ -29,3 +29,6 @@ export async function marketingTodos(db: Db, user: CurrentUser): Promise<Todo[]>
     .map((todo, i) => ({ label: todo.label, href: todo.href, count: counts[i] }))
     .filter((todo) => todo.count > 0);
 }
+
+/** Counted from the opportunities alone. */
+export const marketingTodos: TodoProvider = { tables: ['Opportunity'], todos };

@@ -3,7 +3,7 @@
 import { can, CurrentUser } from '../auth/can';
 import type { TicketRight } from './ticket-status';
 import type { Db } from '../db/client';
-import type { Todo } from '../shared/todos';
+import type { Todo, TodoProvider } from '../shared/todos';
 import { WAITING_ORDER, waitingFor } from './queries';
 
 const STEP_TODOS: { right: TicketRight; label: string; href: string }[] = [
@@ -12,10 +12,13 @@ const STEP_TODOS: { right: TicketRight; label: string; href: string }[] = [
   { right: 'feedback', label: '待反馈的服务', href: '/service/feedback' },
 ];
 
-export async function serviceTodos(db: Db, user: CurrentUser): Promise<Todo[]> {
+async function todos(db: Db, user: CurrentUser): Promise<Todo[]> {
   const steps = STEP_TODOS.filter((step) => can(user, step.right, 'ticket'));
   const counts = await Promise.all(steps.map((step) => db.serviceTicket.count({ where: waitingFor(user, step.right), orderBy: WAITING_ORDER })));
   return steps
     .map((step, i) => ({ label: step.label, href: step.href, count: counts[i] }))
     .filter((todo) => todo.count > 0);
 }
+
+/** The steps' to-dos, counted from the tickets alone. */
+export const serviceTodos: TodoProvider = { tables: ['ServiceTicket'], todos };

@@ -3,6 +3,7 @@
 // app.ts hands the providers to the layout, which only shows them.
 import type { CurrentUser } from '../auth/can';
 import type { Db } from '../db/client';
+import { keptRead } from '../db/kept-reads';
 
 export interface Todo {
   label: string;
@@ -10,10 +11,19 @@ export interface Todo {
   href: string;
 }
 
-export type TodoProvider = (db: Db, user: CurrentUser) => Promise<Todo[]>;
+export interface TodoProvider {
+  /** every table its counts read (a relation's too): the to-dos are kept while none of them changes */
+  tables: string[];
+  todos(db: Db, user: CurrentUser): Promise<Todo[]>;
+}
 
-/** Every provider's to-dos for the user, in the providers' order. */
-export async function todosFor(providers: readonly TodoProvider[], db: Db, user: CurrentUser): Promise<Todo[]> {
-  const lists = await Promise.all(providers.map((provider) => provider(db, user)));
-  return lists.flat();
+/**
+ * Every provider's to-dos for the user, in the providers' order. Kept per user and rights while
+ * the tables they count are unchanged (db/kept-reads.ts): each visit to the home page would
+ * count them again, five counts through Prisma, half of the page's cost.
+ */
+export function todosFor(providers: readonly TodoProvider[], db: Db, user: CurrentUser): Promise<readonly Todo[]> {
+  const tables = [...new Set(providers.flatMap((provider) => provider.tables))];
+  const key = `todos:${user.id}:${[...user.rights].sort().join(',')}`;
+  return keptRead(db, tables, key, async () => (await Promise.all(providers.map((provider) => provider.todos(db, user)))).flat());
 }
