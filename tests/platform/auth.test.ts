@@ -2,6 +2,7 @@ import request from 'supertest';
 import { createApp } from '../../src/app';
 import { createDb } from '../../src/db/client';
 import { TODO_PROVIDERS } from '../../src/app';
+import type { TodoProvider } from '../../src/shared/todos';
 import { csrfFrom, login, startTestApp, testConfig, TestApp, TEST_PASSWORD } from '../support/app';
 import { createUser } from '../support/builders/users';
 
@@ -197,8 +198,11 @@ describe('platform pages', () => {
   test('an unexpected error is a 500 page without a stack trace', async () => {
     await createUser(t.db, { username: 'unlucky' });
     const session = await login(t.app, 'unlucky');
-    const failing = async () => {
-      throw new Error('SECRET internal detail');
+    const failing: TodoProvider = {
+      tables: [],
+      todos: async () => {
+        throw new Error('SECRET internal detail');
+      },
     };
     TODO_PROVIDERS.push(failing);
     const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
