@@ -18,12 +18,11 @@ type People = Readonly<Record<number, Person>>;
 
 const PERSON = { id: true, name: true, status: true } as const;
 
+/** Every user, kept while the User table is unchanged; without kept reads, the users of `ids` alone. */
 async function peopleOf(db: Tx, ids: number[]): Promise<People> {
   const read = (where?: { id: { in: number[] } }) => db.user.findMany({ where, select: PERSON });
-  const users = keepsReads(db)
-    ? await keptRead(db, ['User'], 'people', async () => byId(await read()))
-    : byId(await read({ id: { in: [...new Set(ids)] } }));
-  return users;
+  if (keepsReads(db)) return keptRead(db, ['User'], 'people', async () => byId(await read()));
+  return byId(await read({ id: { in: [...new Set(ids)] } }));
 }
 
 function byId(users: Person[]): People {
