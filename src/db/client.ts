@@ -6,7 +6,7 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import type { PrismaClient, Prisma } from '#prisma';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client';
-import { changeOf, countCache, isCount, tablesNamed, type Change, type CountCache, type Schema } from './count-cache';
+import { changeOf, countCache, countedTables, type Change, type CountCache, type Schema } from './count-cache';
 import { keepReads } from './kept-reads';
 import { directReader, readDirectly, type DirectReader } from './direct-reads';
 
@@ -207,7 +207,7 @@ export function preparedOnce(prepare: (sql: string) => Statement, counts?: { cac
       found = {
         statement,
         change: changeOf(text, statement.readonly, schema),
-        count: isCount(text) && statement.readonly ? tablesNamed(text, schema) : null,
+        count: countedTables(text, statement.readonly, schema),
       };
       if (kept.size >= PREPARED_KEPT) kept.clear();
       kept.set(text, found);

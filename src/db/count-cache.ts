@@ -48,6 +48,11 @@ export function changeOf(sql: string, readonly: boolean, schema: Schema): Change
   return { kind: 'any' };
 }
 
+/** The tables a statement counts from when it is a count that only reads (its rows may be kept); else null. */
+export function countedTables(sql: string, readonly: boolean, schema: Schema): string[] | null {
+  return readonly && isCount(sql) ? tablesNamed(sql, schema) : null;
+}
+
 /** The tables a statement names (every one, wherever it stands: a name too many costs only a read). */
 export function tablesNamed(sql: string, schema: Schema): string[] {
   return schema.tables.filter((table) => new RegExp(String.raw`(^|[^\w])${table}([^\w]|$)`).test(sql));

@@ -11,7 +11,7 @@
 // take either go here. A count is kept like Prisma's (count-cache.ts).
 import type { Sql } from '@prisma/client/runtime/client';
 import type { Tx } from './client';
-import { isCount, tablesNamed, type CountCache, type Schema } from './count-cache';
+import { countedTables, type CountCache, type Schema } from './count-cache';
 import { sqliteValue } from './read-thread';
 
 const DIRECT_READS = Symbol('direct reads');
@@ -28,7 +28,9 @@ interface ReadStatement {
 
 /**
  * The reader of one connection: each SQL text prepared once, refused unless it
- * only reads (its rows are never the answer to a write).
+ * only reads (its rows are never the answer to a write). Its statements are its
+ * own, not the ones Prisma's adapter keeps (client.ts): those answer in arrays
+ * with integers as bigints, a mode each better-sqlite3 statement keeps.
  */
 export function directReader(prepare: (sql: string) => unknown, counts: { cache: CountCache; schema: Schema }): DirectReader {
   const kept = new Map<string, { statement: ReadStatement; tables: string[] | null }>();
@@ -37,7 +39,7 @@ export function directReader(prepare: (sql: string) => unknown, counts: { cache:
     if (!found) {
       const statement = (prepare(query.sql) as ReadStatement).safeIntegers(false);
       if (!statement.readonly) throw new Error(`不是只读语句：${query.sql}`);
-      found = { statement, tables: isCount(query.sql) ? tablesNamed(query.sql, counts.schema) : null };
+      found = { statement, tables: countedTables(query.sql, true, counts.schema) };
       if (kept.size >= PREPARED_KEPT) kept.clear();
       kept.set(query.sql, found);
     }
