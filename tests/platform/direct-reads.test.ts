@@ -2,12 +2,10 @@
 // Prisma's pipeline (src/db/direct-reads.ts): the same rows as Prisma's
 // $queryRaw but as SQLite holds them, counts kept and renewed like Prisma's,
 // writes refused, and Prisma's $queryRaw wherever there is no such connection.
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { sqltag as sql } from '@prisma/client/runtime/client';
-import { PrismaClient as SqliteClient } from '../../src/generated/sqlite/client';
-import { sqliteFile, type Db } from '../../src/db/client';
+import type { Db } from '../../src/db/client';
 import { directRows } from '../../src/db/direct-reads';
-import { freshDb } from '../support/db';
+import { freshDb, plainClient } from '../support/db';
 import { createUser } from '../support/builders/users';
 
 let db: Db;
@@ -40,7 +38,7 @@ test('a count is kept until its table changes, by this client or another connect
   expect(await count()).toBe(before);
   await createUser(db, { status: 'disabled' });
   expect(await count()).toBe(before + 1);
-  const other = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: sqliteFile(url) }) });
+  const other = plainClient(url);
   try {
     await other.user.updateMany({ where: { status: 'disabled' }, data: { status: 'normal' } });
   } finally {
@@ -64,7 +62,7 @@ test('in a transaction the transaction’s own writes are seen (it runs on the s
 
 test('without a connection of its own (a plain client, as on SQL Server; or once disconnected) it is Prisma’s $queryRaw', async () => {
   const user = await createUser(db, { name: '王五' });
-  const plain = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: sqliteFile(url) }) }) as unknown as Db;
+  const plain = plainClient(url);
   try {
     expect(await directRows(plain, userRow(user.id))).toEqual([{ id: user.id, name: '王五', createdAt: user.createdAt }]);
   } finally {

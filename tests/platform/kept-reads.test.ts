@@ -2,12 +2,10 @@
 // (src/db/kept-reads.ts): read once, read again after any change of those
 // tables, by this process or another, and shared frozen.
 import Database from 'better-sqlite3';
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaClient as SqliteClient } from '../../src/generated/sqlite/client';
 import { keptRead } from '../../src/db/kept-reads';
 import { sqliteFile, type Db } from '../../src/db/client';
 import { dictionaryItems } from '../../src/shared/dictionary';
-import { freshDb } from '../support/db';
+import { freshDb, plainClient } from '../support/db';
 import { login, startTestApp, TestApp } from '../support/app';
 import { createCustomer } from '../support/builders/customers';
 import { createStaff } from '../support/builders/users';
@@ -46,7 +44,7 @@ describe('keptRead', () => {
   });
 
   test('a client without kept reads (as on SQL Server) reads every time', async () => {
-    const plain = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: sqliteFile(url) }) }) as unknown as Db;
+    const plain = plainClient(url);
     try {
       let reads = 0;
       const read = () => keptRead(plain, ['DictionaryEntry'], 'test:plain', async () => [++reads]);

@@ -1,11 +1,9 @@
 // The people records name, from the kept users (src/auth/people.ts): each id
 // gives its user, a missing one null; a renamed user shows at once on every
 // list that names them; a client that keeps nothing reads the page's people.
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaClient as SqliteClient } from '../../src/generated/sqlite/client';
-import { sqliteFile, type Db } from '../../src/db/client';
+import type { Db } from '../../src/db/client';
 import { withPeople } from '../../src/auth/people';
-import { freshDb } from '../support/db';
+import { freshDb, plainClient } from '../support/db';
 import { login, startTestApp, TestApp } from '../support/app';
 import { createCustomer } from '../support/builders/customers';
 import { createStaff, createUser } from '../support/builders/users';
@@ -43,7 +41,7 @@ describe('withPeople', () => {
   });
 
   test('a client that keeps no reads (as on SQL Server) reads the people of the rows', async () => {
-    const plain = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: sqliteFile(url) }) }) as unknown as Db;
+    const plain = plainClient(url);
     try {
       const wang = await createUser(db, { name: '王五' });
       const rows = await withPeople(plain, [{ by: wang.id }], { person: 'by' });

@@ -2,7 +2,9 @@
 import fs from 'fs';
 import path from 'path';
 import crypto from 'crypto';
-import { createDb, Db } from '../../src/db/client';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaClient as SqliteClient } from '../../src/generated/sqlite/client';
+import { createDb, Db, sqliteFile } from '../../src/db/client';
 
 function runDir(): string {
   const dir = process.env.CRM_TEST_DIR;
@@ -19,6 +21,14 @@ export function freshDatabaseUrl(): string {
 export function freshDb(): { db: Db; url: string } {
   const url = freshDatabaseUrl();
   return { db: createDb(url), url };
+}
+
+/**
+ * A client of the same file as Prisma makes it, without what createDb adds (kept reads, direct
+ * reads): as the application uses SQL Server; also another connection beside the application's.
+ */
+export function plainClient(url: string): Db {
+  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: sqliteFile(url) }) }) as unknown as Db;
 }
 
 /** A folder of its own inside this run's folder, removed with it after the run (globalTeardown). */
