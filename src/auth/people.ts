@@ -1,6 +1,6 @@
 // The people a record names — 创建人, 指派给, 处理人, 客户经理 — by the ids it holds.
 // A list page names two or three users per row: read as Prisma relations, each
-// costs a query of its own (0.08 ms a relation, ten rows or one), while a
+// costs a query of its own (0.1–0.2 ms a relation for ten rows), while a
 // company's users are a few hundred. On the embedded database they are read
 // once per version of the User table (db/kept-reads.ts); elsewhere the page's
 // people are read by their ids.
