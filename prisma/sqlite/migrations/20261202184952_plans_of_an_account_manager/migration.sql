@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Opportunity_assigneeId_assignedAt_id_idx" ON "Opportunity"("assigneeId", "assignedAt", "id");
