@@ -61,6 +61,9 @@ export function createApp(context: AppContext): express.Express {
   const dialect = context.databaseKind ?? databaseKind(config.databaseUrl);
   const app = express();
   app.disable('x-powered-by');
+  // A page is never stored (no-store), so never revalidated: its ETag would be a SHA-1 of every
+  // page for nothing. Static files keep theirs (express.static tags them from the file).
+  app.set('etag', false);
   // Behind IIS or nginx the client's address comes from X-Forwarded-For, believed only from these proxies.
   app.set('trust proxy', config.trustProxy);
   app.set('view engine', 'ejs');

@@ -25,13 +25,16 @@ test('pages: same-origin frames only, nothing IE11 or plain HTTP cannot take, ne
   expect(res.headers['cross-origin-embedder-policy']).toBeUndefined();
   expect(res.headers['x-powered-by']).toBeUndefined();
   expect(res.headers['cache-control']).toBe('no-store');
+  // Never stored, never revalidated: no tag to compute for it.
+  expect(res.headers.etag).toBeUndefined();
 });
 
 test('the frames and error pages are not cached either', async () => {
   await createUser(t.db, { username: 'headers' });
   const session = await login(t.app, 'headers');
   for (const url of ['/', '/top', '/left', '/home', '/no-such-page']) {
-    expect([url, (await session.get(url)).headers['cache-control']]).toEqual([url, 'no-store']);
+    const res = await session.get(url);
+    expect([url, res.headers['cache-control'], res.headers.etag]).toEqual([url, 'no-store', undefined]);
   }
 });
 
@@ -54,6 +57,7 @@ test('a versioned static file is cached for a year; an unversioned one is checke
   }
   const plain = await request(t.app).get('/css/app.css');
   expect(plain.headers['cache-control']).toBe('no-cache');
+  expect(plain.headers.etag).toBeDefined();
   const again = await request(t.app).get('/css/app.css').set('If-None-Match', plain.headers.etag);
   expect(again.status).toBe(304);
 });
