@@ -6,7 +6,7 @@ import { toPage } from '../shared/paging';
 import { inOrderOf, join, pageOfIds, raw, sql, type Sql } from '../db/sql-lists';
 import { customerNamed } from '../customers/name-pieces';
 import { withPeople } from '../auth/people';
-import { keptRead } from '../db/kept-reads';
+import { keptPage, keptRead } from '../db/kept-reads';
 import type { ListQuery } from './schemas';
 import { OPEN_WARNING_STATUSES } from './warning-status';
 
@@ -45,7 +45,15 @@ export async function listConditions(db: Tx, user: CurrentUser, query: ListQuery
 }
 
 /** The list: newest warnings first. */
-export async function churnWarningList(db: Tx, user: CurrentUser, query: ListQuery, page: number) {
+export function churnWarningList(db: Tx, user: CurrentUser, query: ListQuery, page: number) {
+  // Kept while warnings, customers and users are unchanged (see keptPage); with "own" access it is the user's own.
+  const own = hasAnyAccess(user, 'view', 'churn') ? null : user.id;
+  return keptPage(db, ['ChurnWarning', 'Customer', 'CustomerNamePiece', 'User'], 'churn-warnings', { own, query, page }, () =>
+    readChurnWarningList(db, user, query, page),
+  );
+}
+
+async function readChurnWarningList(db: Tx, user: CurrentUser, query: ListQuery, page: number) {
   const where = await listConditions(db, user, query);
   const { ids, total } = await pageOfIds(db, { table: 'ChurnWarning', alias: 'w', where, orderBy: sql`w.[createdAt] DESC, w.[id] DESC` }, page);
   const rows = await db.churnWarning.findMany({ where: { id: { in: ids } }, select: listFields });

@@ -9,6 +9,7 @@ import type { CurrentUser } from '../auth/can';
 import { recordAudit } from '../audit/audit';
 import { ConflictError, NotFoundError } from '../shared/errors';
 import { paged, Page } from '../shared/paging';
+import { keptPage } from '../db/kept-reads';
 import { lockCustomerForChange } from './customers';
 
 /** The rows of one kind, always within one customer. */
@@ -23,7 +24,7 @@ export interface CustomerRecordTable<R, F> {
 }
 
 export interface CustomerRecordKind<R extends { id: number }, F> {
-  /** the audit log's entity name */
+  /** its table, also the audit log's entity name */
   entity: string;
   /** 联系人, 交往记录 */
   noun: string;
@@ -46,7 +47,10 @@ export function customerRecordPage<R extends { id: number }, F>(
   page: number,
 ): Promise<Page<R>> {
   const table = kind.table(db);
-  return paged(page, () => table.count(customerId), (window) => table.list(customerId, window));
+  // Kept while the kind's table is unchanged (see keptPage).
+  return keptPage(db, [kind.entity], kind.segment, { customerId, page }, () =>
+    paged(page, () => table.count(customerId), (window) => table.list(customerId, window)),
+  );
 }
 
 export async function customerRecord<R extends { id: number }, F>(

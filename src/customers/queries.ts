@@ -2,7 +2,7 @@
 // its detail page shows, and the choices of the edit form and the search.
 import type { Prisma, Tx } from '../db/client';
 import type { Customer } from '#prisma';
-import { keptRead } from '../db/kept-reads';
+import { keptPage, keptRead } from '../db/kept-reads';
 import { can, CurrentUser, hasAnyAccess } from '../auth/can';
 import type { Action, Resource } from '../auth/rights';
 import { holdingRight, isNormalUser, normalUsers, RIGHTS_TABLES } from '../auth/users';
@@ -108,8 +108,15 @@ export type CustomerListRow = WithPeople<Prisma.CustomerGetPayload<{ select: typ
 /** Customers by name: the order of 服务创建's choice, and of counting a one-character name search (the name index). */
 export const BY_NAME: Prisma.CustomerOrderByWithRelationInput[] = [{ name: 'asc' }, { id: 'asc' }];
 
-/** 客户信息管理: the customers matching the search, newest first. */
-export async function customerList(db: Tx, search: CustomerSearch, page: number): Promise<Page<CustomerListRow>> {
+/** What a page of customers reads: the customers, their names' pieces (a name search), their 客户经理. */
+const CUSTOMER_PAGE_TABLES = ['Customer', 'CustomerNamePiece', 'User'];
+
+/** 客户信息管理: the customers matching the search, newest first (kept while they are unchanged, see keptPage). */
+export function customerList(db: Tx, search: CustomerSearch, page: number): Promise<Page<CustomerListRow>> {
+  return keptPage(db, CUSTOMER_PAGE_TABLES, 'customers', { search, page }, () => readCustomerList(db, search, page));
+}
+
+async function readCustomerList(db: Tx, search: CustomerSearch, page: number): Promise<Page<CustomerListRow>> {
   const where = customerWhere(search);
   const orderBy: Prisma.CustomerOrderByWithRelationInput[] = [{ createdAt: 'desc' }, { id: 'desc' }];
   // A name search counts (and, for a rare piece, pages) through the name's pieces (name-pieces.ts);
@@ -130,7 +137,12 @@ export async function customerList(db: Tx, search: CustomerSearch, page: number)
  * Counted by the customer's id (index lookups): Prisma's `_count` include
  * groups the whole Contact and Interaction tables first.
  */
-export async function customerDetail(db: Tx, id: number) {
+export function customerDetail(db: Tx, id: number) {
+  // Kept while the customer, its records and users are unchanged (see keptPage): every tab of a customer shows it.
+  return keptPage(db, ['Customer', 'Contact', 'Interaction', 'User'], 'customer', id, () => readCustomerDetail(db, id));
+}
+
+async function readCustomerDetail(db: Tx, id: number) {
   const [customer, contacts, interactions] = await Promise.all([
     db.customer.findUnique({ where: { id } }),
     db.contact.count({ where: { customerId: id } }),

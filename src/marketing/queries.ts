@@ -4,6 +4,7 @@ import type { Prisma, Tx } from '../db/client';
 import { CurrentUser, ownedWhere } from '../auth/can';
 import { isNormalUser, normalUsers } from '../auth/users';
 import { withPeople, type WithPeople } from '../auth/people';
+import { keptPage } from '../db/kept-reads';
 import { FEW_MATCHES, paged, Page, pageWindow, toPage } from '../shared/paging';
 import { PLAN_STATUSES } from './opportunity-status';
 import type { OpportunitySearch, PlanSearch } from './schemas';
@@ -67,7 +68,12 @@ function alongSearchedText(search: { customerName?: string | null; summary?: str
  * every row looking for them (10 ms for a summary no opportunity has); when they are many it
  * finds a page's worth soon, and the count still reads along the text's index.
  */
-async function opportunityPage(db: Tx, where: Prisma.OpportunityWhereInput, orderBy: Order, along: Order | null, page: number) {
+function opportunityPage(db: Tx, where: Prisma.OpportunityWhereInput, orderBy: Order, along: Order | null, page: number): Promise<Page<OpportunityRow>> {
+  // Kept while opportunities and users are unchanged (see keptPage); `where` holds whom the user's rights narrow it to.
+  return keptPage(db, ['Opportunity', 'User'], 'opportunities', { where, orderBy, along, page }, () => readOpportunityPage(db, where, orderBy, along, page));
+}
+
+async function readOpportunityPage(db: Tx, where: Prisma.OpportunityWhereInput, orderBy: Order, along: Order | null, page: number) {
   if (along) {
     const matches = await db.opportunity.findMany({ where, orderBy: along, select: { id: true }, take: FEW_MATCHES + 1 });
     if (matches.length <= FEW_MATCHES) {

@@ -2,6 +2,7 @@
 import { containsText, empty, join, raw, sql, type Sql } from '../db/sql-lists';
 import type { DatabaseKind, Db } from '../db/client';
 import { directRows } from '../db/direct-reads';
+import { keptPage } from '../db/kept-reads';
 import { strictWholeNumber } from '../shared/form';
 import { yearsBetween } from '../shared/years';
 import { centsText } from './money';
@@ -119,13 +120,16 @@ export function crmOrderSource(db: Db, kind: DatabaseKind = 'sqlite', longRead: 
   }
 
   return {
-    async listOrders(customer, { skip, take }) {
-      const where = { customerId: customer.id, ...counted };
-      const [total, rows] = await Promise.all([
-        db.order.count({ where }),
-        db.order.findMany({ where, orderBy: [{ date: 'desc' }, { id: 'desc' }], skip, take }),
-      ]);
-      return { total, items: rows.map(summary) };
+    listOrders(customer, { skip, take }) {
+      // Kept while the orders are unchanged (see keptPage): the sales system's import writes them here too.
+      return keptPage(db, ['Order'], 'orders', { customerId: customer.id, skip, take }, async () => {
+        const where = { customerId: customer.id, ...counted };
+        const [total, rows] = await Promise.all([
+          db.order.count({ where }),
+          db.order.findMany({ where, orderBy: [{ date: 'desc' }, { id: 'desc' }], skip, take }),
+        ]);
+        return { total, items: rows.map(summary) };
+      });
     },
 
     async getOrder(customer, orderId): Promise<OrderDetail | null> {

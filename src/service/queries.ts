@@ -4,6 +4,7 @@ import type { Prisma, Tx } from '../db/client';
 import { CurrentUser, ownedWhere } from '../auth/can';
 import { isNormalUser, normalUsers } from '../auth/users';
 import { withPeople, type WithPeople } from '../auth/people';
+import { keptPage } from '../db/kept-reads';
 import { dictionaryItems } from '../shared/dictionary';
 import { COUNT_LIMIT, COUNT_WINDOW, paged, Page, toPage } from '../shared/paging';
 import { containsText, inOrderOf, pageOfIds, raw, sql, type Sql } from '../db/sql-lists';
@@ -39,7 +40,12 @@ export interface CustomerChoices {
  * 正常 customers whose name contains the filter or whose number starts with it,
  * by name; the chosen one always among them. Counted up to COUNT_LIMIT.
  */
-export async function customerChoices(db: Tx, filter: string, chosenId?: number): Promise<CustomerChoices> {
+export function customerChoices(db: Tx, filter: string, chosenId?: number): Promise<CustomerChoices> {
+  // Kept while customers are unchanged (see keptPage): 服务创建 shows them on every view.
+  return keptPage(db, ['Customer', 'CustomerNamePiece'], 'customer-choices', { filter, chosenId }, () => readCustomerChoices(db, filter, chosenId));
+}
+
+async function readCustomerChoices(db: Tx, filter: string, chosenId?: number): Promise<CustomerChoices> {
   const text = filter.trim();
   const number = numberPrefix(text);
   // A text no 客户编号 starts with searches names only: through its pieces, where it has them.
@@ -115,16 +121,22 @@ function ticketRows(db: Tx, where: Prisma.ServiceTicketWhereInput, window: { ord
   return db.serviceTicket.findMany({ where, select: listFields, ...window }).then((rows) => withPeople(db, rows, TICKET_PEOPLE));
 }
 
+/** What a page of tickets reads: the tickets, their customers (and a name search's pieces), their people. */
+const TICKET_PAGE_TABLES = ['ServiceTicket', 'Customer', 'CustomerNamePiece', 'User'];
+
 function ticketPage(
   db: Tx,
   where: Prisma.ServiceTicketWhereInput,
   orderBy: Prisma.ServiceTicketOrderByWithRelationInput[],
   page: number,
 ): Promise<Page<TicketRow>> {
-  return paged(
-    page,
-    (cap) => db.serviceTicket.count({ where, orderBy, ...cap }),
-    (window) => ticketRows(db, where, { orderBy, ...window }),
+  // Kept while tickets, their customers and users are unchanged (see keptPage); `where` holds whom the user's rights narrow it to.
+  return keptPage(db, TICKET_PAGE_TABLES, 'tickets', { where, orderBy, page }, () =>
+    paged(
+      page,
+      (cap) => db.serviceTicket.count({ where, orderBy, ...cap }),
+      (window) => ticketRows(db, where, { orderBy, ...window }),
+    ),
   );
 }
 
@@ -146,8 +158,12 @@ export async function archiveConditions(db: Tx, query: ArchiveQuery): Promise<Sq
   ];
 }
 
-/** 服务归档: archived tickets matching the query, newest first. */
-export async function archivedTickets(db: Tx, query: ArchiveQuery, page: number): Promise<Page<TicketRow>> {
+/** 服务归档: archived tickets matching the query, newest first (kept, see keptPage). */
+export function archivedTickets(db: Tx, query: ArchiveQuery, page: number): Promise<Page<TicketRow>> {
+  return keptPage(db, TICKET_PAGE_TABLES, 'archive', { query, page }, () => readArchivedTickets(db, query, page));
+}
+
+async function readArchivedTickets(db: Tx, query: ArchiveQuery, page: number): Promise<Page<TicketRow>> {
   const where = await archiveConditions(db, query);
   const { ids, total } = await pageOfIds(db, { table: 'ServiceTicket', alias: 't', where, orderBy: sql`t.[createdAt] DESC, t.[id] DESC` }, page);
   const rows = await ticketRows(db, { id: { in: ids } }, {});
@@ -157,7 +173,12 @@ export async function archivedTickets(db: Tx, query: ArchiveQuery, page: number)
 // ---------------------------------------------------------------- one ticket
 
 /** A ticket with its people and its whole history, oldest step first (people by id, see withPeople). */
-export async function ticketWithHistory(db: Tx, id: number) {
+export function ticketWithHistory(db: Tx, id: number) {
+  // Kept while tickets, their steps, customers and users are unchanged (see keptPage).
+  return keptPage(db, ['ServiceTicket', 'ServiceTicketEvent', 'Customer', 'User'], 'ticket', id, () => readTicketWithHistory(db, id));
+}
+
+async function readTicketWithHistory(db: Tx, id: number) {
   const ticket = await db.serviceTicket.findUnique({ where: { id }, include: { ...withCustomer, events: { orderBy: { id: 'asc' } } } });
   if (!ticket) return null;
   const [named] = await withPeople(db, [ticket], TICKET_PEOPLE);
