@@ -3,12 +3,16 @@
 //
 // Reading a session also reads its user, the user's role and the version of
 // the role's rights, in the same query: the fixed cost of a request is one
-// query (auth/middleware.ts takes the user from the request, see sessionUser).
+// query (auth/middleware.ts takes the user from the request, see sessionUser),
+// kept on the embedded database while sessions, users and roles are unchanged
+// (db/kept-reads.ts): any session's write, a user disabled, rights changed,
+// another process's commit reads it again. Its expiry is checked at every request.
 import type { Request } from 'express';
 import session from 'express-session';
 import { sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import type { DatabaseKind, Db } from '../db/client';
 import { directRows } from '../db/direct-reads';
+import { keptRead } from '../db/kept-reads';
 import type { UserWithRoleRow } from '../auth/users';
 
 type Callback<T = void> = (err?: unknown, value?: T) => void;
@@ -39,6 +43,9 @@ interface SessionRow extends Omit<UserWithRoleRow, 'id'> {
   userId: number | null;
 }
 
+/** What reading a session reads. */
+const SESSION_TABLES = ['Session', 'User', 'Role'];
+
 /** The user id inside the session's JSON, in each database's own words. */
 const USER_ID_IN_DATA: Record<DatabaseKind, Sql> = {
   sqlite: sql`json_extract(s.data, '$.userId')`,
@@ -64,15 +71,17 @@ export class DatabaseSessionStore extends session.Store {
   }
 
   override get(sid: string, callback: Callback<session.SessionData | null>): void {
-    directRows<SessionRow>(
-      this.db,
-      sql`
-        SELECT s.data, s.expiresAt, u.id AS userId, u.username, u.name, u.status, u.roleCode, r.name AS roleName, r.rightsVersion
-          FROM [Session] s
-          LEFT JOIN [User] u ON u.id = ${USER_ID_IN_DATA[this.kind]}
-          LEFT JOIN [Role] r ON r.code = u.roleCode
-         WHERE s.sid = ${sid}`,
-    )
+    const read = () =>
+      directRows<SessionRow>(
+        this.db,
+        sql`
+          SELECT s.data, s.expiresAt, u.id AS userId, u.username, u.name, u.status, u.roleCode, r.name AS roleName, r.rightsVersion
+            FROM [Session] s
+            LEFT JOIN [User] u ON u.id = ${USER_ID_IN_DATA[this.kind]}
+            LEFT JOIN [Role] r ON r.code = u.roleCode
+           WHERE s.sid = ${sid}`,
+      );
+    keptRead(this.db, SESSION_TABLES, `session:${sid}`, read)
       .then(([row]) => {
         if (!row || new Date(row.expiresAt).getTime() <= Date.now()) return callback(undefined, null);
         const sess = JSON.parse(row.data) as SessionWithUser;

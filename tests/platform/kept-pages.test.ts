@@ -168,3 +168,39 @@ describe('kept pages follow every change at once, after they were shown', () => 
     await follows(sales, '/churn', () => createWarning(t.db, { customerId: customer.id }), ['流失客户戊'], ['流失客户戊']);
   });
 });
+
+describe('the session every request reads is kept while sessions, users and roles are unchanged', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = startTestApp();
+    await createStaff(t.db);
+  });
+  afterAll(() => t.close());
+
+  test('ended by another process (another worker’s logout or password reset), it is ended here at once', async () => {
+    const sales = await login(t.app, 'sales1');
+    for (let i = 0; i < 2; i++) expect((await sales.get('/customers')).status).toBe(200);
+    const other = plainClient(t.url);
+    try {
+      await other.session.deleteMany({});
+    } finally {
+      await other.$disconnect();
+    }
+    const res = await sales.get('/customers');
+    expect(res.status).toBe(302);
+    expect(res.headers.location).toBe('/login');
+  });
+
+  test('its user disabled, or its role’s rights taken, the next request knows it', async () => {
+    const sales = await login(t.app, 'sales1');
+    expect((await sales.get('/service/new')).status).toBe(200);
+    expect((await sales.get('/service/new')).status).toBe(200);
+    await t.db.rolePermission.deleteMany({ where: { roleCode: 'sales', permission: { resource: 'ticket', action: 'create' } } });
+    await t.db.role.update({ where: { code: 'sales' }, data: { rightsVersion: { increment: 1 } } });
+    expect((await sales.get('/service/new')).status).toBe(403);
+    await t.db.user.update({ where: { username: 'sales1' }, data: { status: 'disabled' } });
+    const res = await sales.get('/customers');
+    expect(res.status).toBe(302);
+    expect(res.headers.location).toBe('/login');
+  });
+});
