@@ -13,6 +13,7 @@ import { takeFlash } from './http/page';
 import { viewEngine } from './http/view-engine';
 import { PROJECT_ROOT } from './shared/project-root';
 import { errorPage, notFound } from './http/errors';
+import { onItsPaths } from './http/routers';
 import { loadUser, requireLogin } from './auth/middleware';
 import { authRoutes } from './auth/routes';
 import { loginBlockRoutes } from './auth/login-block-routes';
@@ -79,7 +80,7 @@ export function createApp(context: AppContext): express.Express {
   app.use(securityHeaders);
   app.use(staticFiles(PROJECT_ROOT));
   app.use(noStore);
-  app.use(healthRoutes(db));
+  app.use(onItsPaths(healthRoutes(db)));
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 200 }));
   app.use(
     session({
@@ -105,10 +106,10 @@ export function createApp(context: AppContext): express.Express {
 
   const orderSource = context.orderSource ?? createOrderSource(config, db, { dialect, longRead: database.longRead });
   const reports = reportContext(db, orderSource);
-  app.use(authRoutes(db));
-  app.use(layoutRoutes(db, TODO_PROVIDERS, (user) => reportDashboard(reports, user)));
+  app.use(onItsPaths(authRoutes(db)));
+  app.use(onItsPaths(layoutRoutes(db, TODO_PROVIDERS, (user) => reportDashboard(reports, user))));
   app.use(requireLogin);
-  for (const routes of moduleRoutes({ ...context, db, database, orderSource, databaseKind: dialect }, reports)) app.use(routes);
+  for (const routes of moduleRoutes({ ...context, db, database, orderSource, databaseKind: dialect }, reports)) app.use(onItsPaths(routes));
 
   app.use(notFound);
   app.use(errorPage);

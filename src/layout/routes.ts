@@ -18,12 +18,11 @@ export type HomeDashboard = (user: CurrentUser) => Promise<unknown>;
  */
 export function layoutRoutes(db: Db, todoProviders: readonly TodoProvider[], dashboard: HomeDashboard = async () => null): Router {
   const router = Router();
-  router.use(requireLogin);
-
-  router.get('/', (_req, res) => res.render('layout/frames', { productName: PRODUCT_NAME }));
-  router.get('/top', (req, res) => res.render('layout/top', { productName: PRODUCT_NAME, user: currentUser(req) }));
-  router.get('/left', (req, res) => res.render('layout/left', { menu: menuFor(currentUser(req)) }));
-  router.get('/home', async (req, res) => {
+  // Each route asks for a login (not router.use): the router is entered only for its own paths (http/routers.ts).
+  router.get('/', requireLogin, (_req, res) => res.render('layout/frames', { productName: PRODUCT_NAME }));
+  router.get('/top', requireLogin, (req, res) => res.render('layout/top', { productName: PRODUCT_NAME, user: currentUser(req) }));
+  router.get('/left', requireLogin, (req, res) => res.render('layout/left', { menu: menuFor(currentUser(req)) }));
+  router.get('/home', requireLogin, async (req, res) => {
     const user = currentUser(req);
     const [todos, shown] = await Promise.all([todosFor(todoProviders, db, user), dashboard(user)]);
     await page(res, 'layout/home', { title: '我的待办', todos, dashboard: shown });
