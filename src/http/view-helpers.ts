@@ -47,9 +47,13 @@ export function localDay(value: Date | string | null | undefined): string {
   return value ? dateTime(value).slice(0, 10) : '';
 }
 
+/** Made once: toLocaleString with options makes a formatter at every call (a list of orders formats dozens). */
+const MONEY = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** 1,250.50 */
 function money(value: { toString(): string } | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  return Number(value.toString()).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return MONEY.format(Number(value.toString()));
 }
 
 /** The search's own fields (filled in, without the page number), as URL parameters. */

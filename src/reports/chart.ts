@@ -64,7 +64,8 @@ export interface Series {
 const grid = (right: number) => ({ left: 10, right, top: 40, bottom: 10, outerBoundsMode: 'same' as const, outerBoundsContain: 'all' as const });
 
 /** 1,250.5 — values on bars and points as people read them. */
-const valueLabel = (params: { value: unknown }) => Number(params.value).toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+const VALUE_LABEL = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
+const valueLabel = (params: { value: unknown }) => VALUE_LABEL.format(Number(params.value));
 
 /**
  * Bars, one per label, each with its value on it. Horizontal when the labels are
