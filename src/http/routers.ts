@@ -53,6 +53,13 @@ export function firstSegments(router: RouterLike): Set<string> | null {
   return segments;
 }
 
+const FIRST_SEGMENT = Symbol('first path segment');
+
+/** The request's first path segment in lower case, worked out once for all the routers it passes (at the application's level, where its path stays the same). */
+function firstSegmentOf(req: Request & { [FIRST_SEGMENT]?: string }): string {
+  return (req[FIRST_SEGMENT] ??= req.path.slice(1).split('/')[0].toLowerCase());
+}
+
 /**
  * The router, entered only by requests whose path's first segment one of its routes has. It
  * shows the router's routes as its own (`stack`), for whatever reads the application's routes.
@@ -60,7 +67,6 @@ export function firstSegments(router: RouterLike): Set<string> | null {
 export function onItsPaths(router: RouterLike): RequestHandler {
   const segments = firstSegments(router);
   if (!segments) return router;
-  const entered = (req: Request, res: Response, next: NextFunction) =>
-    segments.has(req.path.slice(1).split('/')[0].toLowerCase()) ? router(req, res, next) : next();
+  const entered = (req: Request, res: Response, next: NextFunction) => (segments.has(firstSegmentOf(req)) ? router(req, res, next) : next());
   return Object.assign(entered, { stack: router.stack });
 }
