@@ -82,6 +82,9 @@ export function createApp(context: AppContext): express.Express {
   app.use(noStore);
   app.use(onItsPaths(healthRoutes(db)));
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 200 }));
+  // The idle timeout is the server's: the session's row expires SESSION_IDLE_MINUTES after its
+  // last request (the store pushes it back). The cookie lasts until the browser closes and is
+  // set at login only, not signed again into every response.
   app.use(
     session({
       name: 'crm.sid',
@@ -89,12 +92,10 @@ export function createApp(context: AppContext): express.Express {
       secret: config.sessionSecret,
       resave: false,
       saveUninitialized: false,
-      rolling: true,
       cookie: {
         httpOnly: true,
         sameSite: 'lax',
         secure: config.secureCookies,
-        maxAge: config.sessionIdleMinutes * 60_000,
       },
     }),
   );

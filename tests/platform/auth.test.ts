@@ -122,6 +122,20 @@ describe('sessions', () => {
     await db2.$disconnect();
   });
 
+  test('the session cookie lasts until the browser closes and is set at login only; the server keeps the idle timeout', async () => {
+    await createUser(t.db, { username: 'cookie' });
+    const agent = request.agent(t.app);
+    const form = await agent.get('/login');
+    const res = await agent.post('/login').type('form').send({ _csrf: csrfFrom(form.text), username: 'cookie', password: TEST_PASSWORD });
+    const [cookie] = res.headers['set-cookie'] as unknown as string[];
+    expect(cookie).toMatch(/^crm\.sid=/);
+    expect(cookie).not.toMatch(/Expires|Max-Age/i);
+    expect(cookie).toMatch(/HttpOnly/);
+    const page = await agent.get('/home');
+    expect(page.status).toBe(200);
+    expect(page.headers['set-cookie']).toBeUndefined();
+  });
+
   test('an idle session expires', async () => {
     const user = await createUser(t.db, { username: 'idle' });
     const session = await login(t.app, 'idle');
