@@ -38,19 +38,22 @@ function isRouter(handle: unknown): handle is RouterLike {
 export function firstSegments(router: RouterLike): Set<string> | null {
   const segments = new Set<string>();
   for (const layer of router.stack) {
-    const paths = layer.route
-      ? [firstSegment(layer.route.path)]
-      : layer.rawPath === '/' && isRouter(layer.handle)
-        ? [...(firstSegments(layer.handle) ?? [null])]
-        : layer.rawPath !== '/'
-          ? [firstSegment(layer.rawPath)]
-          : [null];
-    for (const segment of paths) {
-      if (segment === null) return null;
-      segments.add(segment);
-    }
+    const reached = segmentsOf(layer);
+    if (!reached) return null;
+    for (const segment of reached) segments.add(segment);
   }
   return segments;
+}
+
+/** The first segments one layer of a router answers: a route's, a nested router's, a path given to use(); null: any. */
+function segmentsOf(layer: Layer): Iterable<string> | null {
+  if (layer.route) return single(firstSegment(layer.route.path));
+  if (layer.rawPath !== '/') return single(firstSegment(layer.rawPath));
+  return isRouter(layer.handle) ? firstSegments(layer.handle) : null;
+}
+
+function single(segment: string | null): string[] | null {
+  return segment === null ? null : [segment];
 }
 
 const FIRST_SEGMENT = Symbol('first path segment');
