@@ -2,7 +2,7 @@
 // (src/db/kept-reads.ts): read once, read again after any change of those
 // tables, by this process or another, and shared frozen.
 import Database from 'better-sqlite3';
-import { keptRead } from '../../src/db/kept-reads';
+import { keptPage, keptRead } from '../../src/db/kept-reads';
 import { sqliteFile, type Db } from '../../src/db/client';
 import { dictionaryItems } from '../../src/shared/dictionary';
 import { freshDb, plainClient } from '../support/db';
@@ -43,7 +43,7 @@ describe('keptRead', () => {
     expect(() => (items as string[]).push('x')).toThrow(/not extensible/);
   });
 
-  test('a client without kept reads (as on SQL Server) reads every time', async () => {
+  test('a client without kept reads (as on SQL Server) reads every time, a reference read or a page', async () => {
     const plain = plainClient(url);
     try {
       let reads = 0;
@@ -51,6 +51,11 @@ describe('keptRead', () => {
       await read();
       await read();
       expect(reads).toBe(2);
+      let pageReads = 0;
+      const page = () => keptPage(plain, ['Opportunity'], 'test:plain', 1, async () => ({ reads: ++pageReads }));
+      await page();
+      await page();
+      expect(pageReads).toBe(2);
     } finally {
       await plain.$disconnect();
     }
