@@ -1,6 +1,6 @@
 // Functions every template may use: formatting, versioned URLs of static files,
-// and the buttons of a record's steps.
-import { stepButtons } from '../shared/step-buttons';
+// CSRF fields, POST buttons and the buttons of a record's steps (buttons.ts).
+import { csrfField, postButton, stepButtonsHtml } from './buttons';
 import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
@@ -86,4 +86,4 @@ function fileSize(bytes: number): string {
   return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
 }
 
-export const viewHelpers = { asset, day, dateTime, localDay, money, withPage, stepButtons, fileSize };
+export const viewHelpers = { asset, day, dateTime, localDay, money, withPage, csrfField, postButton, stepButtonsHtml, fileSize };

@@ -1,7 +1,7 @@
 // The steps of a status machine as the user meets them: each step's name (as
 // refusals and headings say it) and, for a step taken from a button, where the
 // button leads. One table per module, in the order its buttons stand;
-// views/partials/step-buttons.ejs draws the buttons of the steps a user may
+// stepButtonsHtml (src/http/buttons.ts) draws the buttons of the steps a user may
 // take now — the status machine and can() decide which those are.
 
 export interface StepButton {
@@ -23,7 +23,7 @@ export interface StepEntry {
 
 export type StepTable<A extends string> = Record<A, StepEntry>;
 
-/** A button as the partial draws it. */
+/** A button as stepButtonsHtml draws it. */
 export interface DrawnButton {
   label: string;
   href?: string;

@@ -1,5 +1,5 @@
-// One table of step names and buttons per module; the partial draws the
-// buttons of the steps allowed now, in the table's order.
+// One table of step names and buttons per module; stepButtonsHtml (src/http/buttons.ts)
+// draws the buttons of the steps allowed now, in the table’s order.
 import { stepButtons } from '../../src/shared/step-buttons';
 import { OPPORTUNITY_STEPS } from '../../src/marketing/opportunity-status';
 import { TICKET_STEPS } from '../../src/service/ticket-status';
