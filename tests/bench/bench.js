@@ -9,12 +9,13 @@
 //                                    1,000,000 orders, 2,000,000 order lines, …
 //   npm run bench -- --smoke         the same shape at 1/100 of that size (quick; for CI)
 //   BENCH_USERS=100 BENCH_SECONDS=20 BENCH_SCALE=0.1 change users, seconds per phase, size factor
+//   BENCH_TURNS=3                    the turns the application and the bare page take under load
 //
 // Phases: the weekly churn job against one raw aggregate query doing the same
 // selection (each in a process of its own, for its memory), then, with the job's
 // warnings in the database, single requests (median per page, one at a time), 100
-// users without think time (closed loop), the bare page under the same load, and
-// 100 users thinking 1–5 s between clicks.
+// users without think time (closed loop) and the bare page under the same load, taking
+// turns, and 100 users thinking 1–5 s between clicks.
 // The server's resident memory is sampled throughout. Every exit path — done,
 // error, Ctrl-C — stops the processes started here and removes the folder.
 /* global setInterval, clearInterval */
@@ -30,6 +31,7 @@ const args = new Set(process.argv.slice(2));
 const SCALE = process.env.BENCH_SCALE ? Number(process.env.BENCH_SCALE) : args.has('--scale') ? 1 : args.has('--smoke') ? 0.01 : 0;
 const USERS = Number(process.env.BENCH_USERS || 100);
 const SECONDS = Number(process.env.BENCH_SECONDS || 20);
+const TURNS = Number(process.env.BENCH_TURNS || 3);
 const ROOT = path.resolve(__dirname, '../..');
 
 // ---------------------------------------------------------------- cleanup on every exit path
@@ -216,9 +218,13 @@ class Figures {
 
 const sleep = (millis) => new Promise((resolve) => setTimeout(resolve, millis));
 
-/** Users requesting their pages in turn, for `seconds`; `think` gives the pause between clicks. */
-async function load(name, port, users, seconds, think = () => 0) {
-  const figures = new Figures(name, seconds);
+/**
+ * Users requesting their pages in turn, for `seconds`; `think` gives the pause between clicks.
+ * The figures go to `into` when given (one more turn of the same load), else to new ones.
+ */
+async function load(name, port, users, seconds, think = () => 0, into = null) {
+  const figures = into ?? new Figures(name, 0);
+  figures.seconds += seconds;
   const until = Date.now() + seconds * 1000;
   await Promise.all(
     users.map(async (user, i) => {
@@ -330,15 +336,24 @@ async function main() {
   }
   const pageBytes = Buffer.byteLength((await request(port, 'GET', '/customers', { cookie: users[0].cookie, agent: users[0].agent })).text);
 
-  const memory = memorySampler(server.pid);
-  const app = await load(`application: ${USERS} users without think time`, port, users, SECONDS);
-  const loadMb = memory.stop();
-
+  // The application and the bare page take turns (TURNS each, SECONDS in all for each), so that
+  // both meet the machine as it is at the time: on a shared machine its speed drifts by a third
+  // within minutes, and one phase after the other would compare two different machines.
   const barePort = await freePort();
   const bare = start([path.join(__dirname, 'bare-server.js')], { PORT: String(barePort), BARE_BYTES: String(pageBytes) });
   await waitForHealth(barePort, bare);
   const bareUsers = users.map((user) => ({ ...user, cookie: undefined, agent: new http.Agent({ keepAlive: true, maxSockets: 1 }) }));
-  const barePage = await load(`bare Express + EJS page of ${pageBytes} bytes: ${USERS} users without think time`, barePort, bareUsers, SECONDS);
+  const memory = memorySampler(server.pid);
+  let app = null;
+  let barePage = null;
+  const ratios = [];
+  for (let turn = 0; turn < TURNS; turn++) {
+    const [appBefore, bareBefore] = [app?.all.length ?? 0, barePage?.all.length ?? 0];
+    app = await load(`application: ${USERS} users without think time`, port, users, SECONDS / TURNS, undefined, app);
+    barePage = await load(`bare Express + EJS page of ${pageBytes} bytes: ${USERS} users without think time`, barePort, bareUsers, SECONDS / TURNS, undefined, barePage);
+    ratios.push((100 * (app.all.length - appBefore)) / (barePage.all.length - bareBefore));
+  }
+  const loadMb = memory.stop();
   bareUsers.forEach((user) => user.agent.destroy());
   await stop(bare);
 
@@ -356,6 +371,7 @@ async function main() {
   const b = barePage.summary();
   console.log('\nsummary');
   console.log(`  throughput: application ${app.throughput.toFixed(0)} req/s, bare page ${barePage.throughput.toFixed(0)} req/s: ${((100 * app.throughput) / barePage.throughput).toFixed(1)} %`);
+  console.log(`  the same in each of the ${TURNS} turns: ${ratios.map((ratio) => `${ratio.toFixed(1)} %`).join(', ')}`);
   console.log(`  p95 ms: application ${ms(a.p95)}, bare page ${ms(b.p95)}; with think time ${ms(thinking.summary().p95)}`);
   console.log(`  errors: ${app.errors} without think time, ${thinking.errors} with`);
   console.log(`  server memory MB: ${idleMb} idle, peak ${loadMb} under load, ${thinkMb} with think time`);
