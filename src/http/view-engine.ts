@@ -1,9 +1,10 @@
 // EJS as Express's view engine. Templates include each other from the views
 // folder ('/partials/field'): EJS resolves such a path without asking the disk
 // whether the file exists, as it does at every include of a relative path
-// (a tenth of a list page's rendering). Compiled templates are kept while the
-// app's 'view cache' is on.
+// (a tenth of a list page's rendering). Templates are compiled without `with`
+// (templates.ts) and kept while the app's 'view cache' is on.
 import ejs from 'ejs';
+import { forgetTemplates, useTemplatesOf } from './templates';
 
 type Rendered = (err: Error | null, html?: string) => void;
 
@@ -28,9 +29,12 @@ function templateLocals(data: object): Record<string, unknown> {
 }
 
 export function viewEngine(viewsDir: string) {
+  useTemplatesOf(viewsDir);
   return (file: string, data: object, done: Rendered): void => {
     const settings = (data as { settings?: Record<string, unknown> }).settings ?? {};
-    const options = { root: viewsDir, cache: Boolean(settings['view cache']), unsafePrototypeLocals: true };
+    if (!settings['view cache']) forgetTemplates();
+    // cache: EJS takes each template from templates.ts, which compiles it the first time.
+    const options = { root: viewsDir, cache: true, unsafePrototypeLocals: true };
     ejs.renderFile(file, templateLocals(data), options, (err, html) => done(err, html));
   };
 }
