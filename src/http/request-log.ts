@@ -4,6 +4,7 @@
 import crypto from 'crypto';
 import type { IncomingMessage, ServerResponse } from 'http';
 import type { Request } from 'express';
+import type { Bindings } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { logger } from '../shared/logger';
 
@@ -28,9 +29,11 @@ export function requestLog(enabled: boolean) {
       req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
       res: (res: { statusCode: number }) => ({ status: res.statusCode }),
     },
+    // Nothing without a user: pino-http makes a child logger of whatever this gives, even {}, and
+    // it asks once before the session is read (never a user then) and once for the request's line.
     customProps: (req) => {
       const userId = (req as Request).session?.userId;
-      return userId ? { userId } : {};
+      return (userId ? { userId } : undefined) as Bindings;
     },
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
     customSuccessMessage: (req, res) => `${req.method} ${req.url} ${res.statusCode}`,
